@@ -1,0 +1,38 @@
+"""Clause lead words -> the relation a clause expresses (recalls, reaffirms, takesNoteOf, ...), from data."""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+_SKIP = re.compile(r"^[\s*_\d.()a-z]{0,6}?(?=[A-ZÀ-Ýa-zà-ÿ])")
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[list[tuple[str, str]], tuple[str, ...]]:
+    data = json.loads(resources.files("extractors.data").joinpath("clauses.json").read_text("utf-8"))
+    pairs = [(lead.lower(), rel) for rel, leads in data["relations"].items() for lead in leads]
+    pairs.sort(key=lambda p: len(p[0]), reverse=True)
+    return pairs, tuple(x.lower() for x in data["preamble_leads"])
+
+
+def _lead(text: str) -> str:
+    text = re.sub(r"^\s*(?:\d{1,3}\.|\(?[a-z]{1,2}\))\s*", "", text)
+    return re.sub(r"[*_]", "", text).strip().lower()
+
+
+def relation_for(paragraph_lead: str) -> str:
+    """'Rappelant également sa résolution...' -> 'recalls'; unknown leads -> 'cites'."""
+    lead = _lead(paragraph_lead)
+    for phrase, relation in _table()[0]:
+        if lead.startswith(phrase) and (len(lead) == len(phrase) or not lead[len(phrase)].isalpha()):
+            return relation
+    return "cites"
+
+
+def is_clause_lead(text: str) -> bool:
+    lead = _lead(text)
+    if relation_for(text) != "cites":
+        return True
+    return any(lead.startswith(p) for p in _table()[1])

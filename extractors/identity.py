@@ -1,0 +1,200 @@
+"""What a document says about itself: symbol, issuing body, session, date, title, agenda item, report,
+draft status and sponsors. Where the symbol is absent, body and session are inferred from the text and
+listed in `inferred`; a number is never invented.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+from .dates import date_pattern, ordinal_session_pattern, ordinal_value, parse_date
+from .layout import Layout
+from .model import DocumentIdentity
+from .references import Found, bodies
+from .symbols import SYMBOL, normalise_symbol
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return json.loads(resources.files("extractors.data").joinpath("identity.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _openings() -> list[tuple[re.Pattern[str], str]]:
+    data = json.loads(resources.files("extractors.data").joinpath("bodies.json").read_text("utf-8"))
+    out = []
+    for body in data["bodies"]:
+        for opening in body.get("opening", []):
+            pat = re.escape(opening).replace(r"\ ", r"\s{1,3}").replace("'", "'")
+            out.append((re.compile(r"(?:^|\n)\W{0,4}" + pat + r"\W{0,4}\s?,", re.I), body["code"]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _prefix_bodies() -> list[tuple[str, str]]:
+    data = json.loads(resources.files("extractors.data").joinpath("bodies.json").read_text("utf-8"))
+    pairs = [(b["symbol_prefix"] + "/", b["code"]) for b in data["bodies"] if b.get("symbol_prefix")]
+    return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+
+
+def body_of_symbol(symbol: str) -> str | None:
+    for prefix, code in _prefix_bodies():
+        if symbol.startswith(prefix):
+            return code
+    return None
+
+
+def session_of_symbol(symbol: str, body: str | None) -> int | None:
+    parts = symbol.split("/")
+    if body == "GA" and len(parts) >= 3:
+        candidate = parts[2] if parts[1] in ("RES", "DEC", "INF") or re.fullmatch(r"C\.\d|AC\.\d+|CN\.\d+", parts[1]) else parts[1]
+        if candidate.isdigit() and int(candidate) < 100:
+            return int(candidate)
+    if body == "HRC" and len(parts) >= 3:
+        candidate = parts[3] if parts[2] in ("RES", "DEC", "PRST") and len(parts) > 3 else parts[2]
+        if candidate.isdigit():
+            return int(candidate)
+    return None
+
+
+def identify(layout: Layout, citations: list[Found], language: str | None) -> DocumentIdentity:
+    clean = layout.clean.text
+    head = clean[: min(len(clean), 4000)]
+    data = _data()
+    ident = DocumentIdentity(language=language)
+    ident.symbol = _header_symbol(layout)
+    opening_body = None
+    for pattern, code in _openings():
+        m = pattern.search(clean[: min(len(clean), 20000)])
+        if m:
+            opening_body = code
+            break
+    if ident.symbol:
+        ident.body = body_of_symbol(ident.symbol) or opening_body
+    else:
+        ident.body = opening_body
+    if ident.symbol is None:
+        title_number = re.search(data["title_number"], "\n".join(_plain(line) for line in layout.first_lines[:25]), re.M)
+        if title_number and ident.body in ("GA", "HRC", None):
+            number = title_number.group(1)
+            ident.body = ident.body or "GA"
+            ident.symbol = ("A/RES/" if ident.body == "GA" else "A/HRC/RES/") + number
+            if ident.body is None:
+                ident.inferred.append("body")
+    if ident.body is None and ident.symbol is None:
+        ident.body = None
+    # session
+    if ident.symbol:
+        ident.session = session_of_symbol(ident.symbol, ident.body)
+    if ident.session is None:
+        ident.session = _masthead_session(layout, data)
+    # date and meeting
+    meeting = re.search(data["meeting"], clean, re.I)
+    if meeting:
+        ident.meeting = re.sub(r"\s+", " ", meeting.group("meeting")).strip()
+        ident.date = parse_date(meeting.group("d"), meeting.group("m"), meeting.group("y"))
+    if ident.date is None:
+        issued = re.search(data["distribution_date"], head, re.I)
+        if issued:
+            ident.date = parse_date(issued.group("d"), issued.group("m"), issued.group("y"))
+    agenda = re.search(data["agenda_item"], head, re.I)
+    if agenda:
+        ident.agenda_item = agenda.group("item")
+    report = re.search(data["committee_report"], head, re.I)
+    if report:
+        ident.committee_report = normalise_symbol(report.group("symbol"))
+    draft = re.search(data["draft"], head, re.I | re.M)
+    if draft or (ident.symbol and re.search(r"/L\.\d", ident.symbol)):
+        ident.doc_type = "draft-resolution" if (draft and "d" in draft.group("what").lower()[:1]) or draft else "draft"
+        if draft and draft.group("sponsors"):
+            ident.sponsors = [s.strip() for s in re.split(r",\s*|\s+(?:and|et|y)\s+", draft.group("sponsors")) if s.strip()]
+    elif ident.symbol and "/RES/" in ident.symbol or (opening_body and _is_resolution_like(clean)):
+        ident.doc_type = "resolution"
+    elif re.search(data["report"], head, re.I):
+        ident.doc_type = "report"
+    else:
+        ident.doc_type = "document"
+    if ident.session is None and ident.body and ident.doc_type in ("resolution", "draft-resolution", "draft", "decision"):
+        inferred = _infer_session(clean, citations, ident.body)
+        if inferred is not None:
+            ident.session = inferred
+            ident.inferred.append("session")
+    ident.title = _title(layout, data)
+    return ident
+
+
+def _plain(line: str) -> str:
+    return re.sub(r"[*#_]+", "", line).strip()
+
+
+def _header_symbol(layout: Layout) -> str | None:
+    counts: Counter[str] = Counter()
+    for line in layout.furniture:
+        for m in SYMBOL.finditer(line):
+            counts[normalise_symbol(m.group())] += 1
+    if counts:
+        return counts.most_common(1)[0][0]
+    for line in layout.first_lines[:6]:
+        m = SYMBOL.search(line)
+        if m and len(_plain(line)) <= len(m.group()) + 40:
+            return normalise_symbol(m.group())
+    return None
+
+
+def _masthead_session(layout: Layout, data: dict) -> int | None:
+    lines = [_plain(x) for x in layout.first_lines[:20]]
+    for index, line in enumerate(lines):
+        m = re.fullmatch(data["masthead_session"], line, re.I)
+        if not m:
+            continue
+        previous = lines[index - 1] if index else ""
+        if re.search(data["sub_body"], previous, re.I):
+            return None  # a working group's session, not the body's
+        return ordinal_value(m.group(1))
+    return None
+
+
+def _is_resolution_like(clean: str) -> bool:
+    return bool(re.search(r"\n\s*1\.\s", clean[:50000]))
+
+
+def _infer_session(clean: str, citations: list[Found], body: str) -> int | None:
+    """A resolution cites nothing later than itself and asks for reports at a later session."""
+    own_kinds = {"GA": "A/RES/", "HRC": "A/HRC/RES/"}
+    lower = None
+    prefix = own_kinds.get(body)
+    if prefix:
+        sessions = [int(m.group(1)) for c in citations if c.target.startswith(prefix)
+                    for m in [re.match(re.escape(prefix) + r"(\d+)/", c.target)] if m]
+        lower = max(sessions) if sessions else None
+    elif body:
+        sessions = [int(m.group(1)) for c in citations if c.target.startswith("decision:")
+                    for m in [re.search(r"/(\d+)/\d+$", c.target)] if m and c.body in (None, body)]
+        lower = max(sessions) if sessions else None
+    future = []
+    for m in ordinal_session_pattern().finditer(clean):
+        if m.group(1):
+            before = clean[max(0, m.start() - 25):m.start()].lower()
+            if re.search(r"\b(?:its|sa|à sa|at its|de sa|en su|su)\s*$", before):
+                value = ordinal_value(m.group(1))
+                if value:
+                    future.append(value)
+    upper = max(future) if future else None
+    if upper is not None and (lower is None or upper - 1 >= lower):
+        return upper - 1 if lower is None or upper - 1 - lower <= 1 else lower
+    return lower
+
+
+def _title(layout: Layout, data: dict) -> str | None:
+    """A resolution's title is the paragraph that opens with its number: '56/120. Action against ...'."""
+    clean = layout.clean.text
+    pattern = re.compile(data["title_number"])
+    for para in layout.paragraphs[:12]:
+        text = _plain(clean[para.start:para.end])
+        m = pattern.match(text)
+        if m:
+            return re.sub(r"\s+", " ", m.group(2)).strip()[:500]
+    return None

@@ -1,0 +1,527 @@
+"""Repair what PDF extraction broke and lay the document out as clean, mapped text.
+
+Lines are classified (page furniture, footnote blocks, body), footnote markers are found (glued to a
+word, glued to a number such as `59/1599`, detached in column layouts, Markdown `<sup>`), paragraphs
+are segmented, and everything is re-assembled as one clean text: body paragraphs one per line with
+whitespace collapsed and line-break hyphens joined, then each footnote on its own line. Every clean
+character maps back to the original text.
+"""
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from .mapped_text import MappedText
+from .symbols import SYMBOL_LINE
+
+
+@dataclass(slots=True)
+class Line:
+    start: int  # offsets in the normalised text, content without the newline
+    end: int
+    text: str
+    page_break: bool = False  # a form feed precedes this line
+    role: str = "body"  # body, blank, furniture, separator, notes, footnote, footnote-cont
+
+
+@dataclass(slots=True)
+class Marker:
+    start: int  # span of the marker digits in the normalised text
+    end: int
+    number: int
+    paragraph: int  # index into Layout.paragraphs
+    original: int = -1  # offset of the marker in the original text
+
+
+@dataclass(slots=True)
+class Paragraph:
+    start: int  # span in the clean text
+    end: int
+    pid: str | None  # "PP3", "OP2", "P14", "OP4(a)"; None for headings and untitled text
+    lead: str  # first words, for clause-verb matching
+
+
+@dataclass(slots=True)
+class Footnote:
+    number: int
+    start: int  # span in the clean text
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Layout:
+    clean: MappedText
+    paragraphs: list[Paragraph]
+    footnotes: dict[int, Footnote]
+    markers: list[Marker]
+    furniture: list[str]  # stripped furniture lines (headers, page numbers, job numbers)
+    body_end: int  # clean offset where footnotes start
+    first_lines: list[str] = field(default_factory=list)  # first non-blank lines, for identity
+
+    def paragraph_at(self, pos: int) -> Paragraph | None:
+        starts = [p.start for p in self.paragraphs]
+        i = bisect_right(starts, pos) - 1
+        if i >= 0 and self.paragraphs[i].start <= pos <= self.paragraphs[i].end:
+            return self.paragraphs[i]
+        return None
+
+    def footnote_at(self, pos: int) -> Footnote | None:
+        for note in self.footnotes.values():
+            if note.start <= pos < note.end:
+                return note
+        return None
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    data = json.loads(resources.files("extractors.data").joinpath("layout.json").read_text("utf-8"))
+    compiled = {k: re.compile(v, re.M) for k, v in data.items() if isinstance(v, str) and not k.startswith("_")}
+    compiled["detached_marker_blockers"] = frozenset(data["detached_marker_blockers"])
+    compiled["hyphen_keep_prefixes"] = frozenset(data["hyphen_keep_prefixes"])
+    return compiled
+
+
+_LINE_SPLIT = re.compile(r"[\n\f]")
+_SPACE_RUN = re.compile(r"\s{2,}|\s")
+_GLUED_AFTER_WORD = re.compile(r"(?<=[a-zà-ÿœ\)\]\"'.,;:])(\d{1,3})((?:\s?,\s?\d{1,3})*)(?=[\s.,;:)\]\"']|$)")
+_GLUED_AFTER_NUMBER = re.compile(r"(?<![\w/.-])((?:\d{1,4}/)?)(\d{3,8})(?=[\s.,;:)\]]|$)")
+_DETACHED = re.compile(r"(?<=[\w.,;:)\]\"'])(\s)(\d{1,3})((?:\s?,\s?\d{1,3})*)(?=\s+(?:[A-Z(\"']|and\b|et\b)|\s*$|,)")
+_WORD_BEFORE = re.compile(r"([\w°'.]+)[\s.]*$")
+
+
+def split_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    pos = 0
+    page_break = False
+    for match in _LINE_SPLIT.finditer(text):
+        lines.append(Line(pos, match.start(), text[pos:match.start()], page_break))
+        page_break = match.group() == "\f"
+        pos = match.end()
+    lines.append(Line(pos, len(text), text[pos:], page_break))
+    return lines
+
+
+def classify_furniture(lines: list[Line], own_symbol_hint: str | None = None) -> None:
+    """Mark running headers, page numbers and job numbers; they must not split or become citations."""
+    rules = _rules()
+    standalone: dict[str, int] = {}
+    for line in lines:
+        stripped = line.text.strip()
+        if not stripped:
+            line.role = "blank"
+            continue
+        if SYMBOL_LINE.fullmatch(stripped):
+            key = re.sub(r"\s+", "", stripped)
+            standalone[key] = standalone.get(key, 0) + 1
+    nonblank = [i for i, line in enumerate(lines) if line.role != "blank"]
+    kind: dict[int, str] = {}
+    for rank, i in enumerate(nonblank):
+        stripped = lines[i].text.strip()
+        if rules["job_number"].match(stripped) or rules["barcode"].match(stripped):
+            kind[i] = "job"
+        elif SYMBOL_LINE.fullmatch(stripped):
+            key = re.sub(r"\s+", "", stripped)
+            if standalone.get(key, 0) >= 2 or rank < 8 or key == own_symbol_hint:
+                kind[i] = "symbol"
+            else:
+                kind[i] = "symbol?"
+        elif rules["page_number"].match(stripped):
+            kind[i] = "page?"
+    for pos, i in enumerate(nonblank):
+        k = kind.get(i)
+        if k is None:
+            continue
+        if k in ("job", "symbol"):
+            lines[i].role = "furniture"
+            continue
+        # page numbers and lone symbols count only beside other furniture or a page break
+        neighbours = nonblank[max(0, pos - 2):pos] + nonblank[pos + 1:pos + 3]
+        partners = ("job", "symbol", "page?") if k == "symbol?" else ("job", "symbol", "symbol?")
+        near = any(kind.get(j) in partners for j in neighbours)
+        at_break = lines[i].page_break or (pos + 1 < len(nonblank) and lines[nonblank[pos + 1]].page_break)
+        gap_before = i >= 2 and lines[i - 1].role == "blank" and lines[i - 2].role == "blank"
+        if near or at_break or (k == "page?" and gap_before and i + 1 < len(lines) and lines[i + 1].role == "blank"):
+            lines[i].role = "furniture"
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(re.search(r"[.;]['\")\]]?\s*$", text))
+
+
+def classify_footnotes(lines: list[Line], markdown: bool) -> dict[int, list[tuple[int, int]]]:
+    """Find footnote blocks; return number -> content spans (normalised offsets)."""
+    rules = _rules()
+    notes: dict[int, list[tuple[int, int]]] = {}
+    expected = 1
+    in_block = False
+    current: int | None = None
+    body_text_since_block: list[str] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        if line.role in ("furniture", "blank"):
+            i += 1
+            continue
+        stripped = line.text.strip()
+        if rules["separator"].match(stripped):
+            line.role = "separator"
+            in_block, current = True, None
+            i += 1
+            continue
+        if rules["notes_heading"].match(stripped) and _next_is_footnote(lines, i + 1, rules):
+            line.role = "notes"
+            in_block, current = True, None
+            i += 1
+            continue
+        md = rules["markdown_footnote_line"].match(line.text) if markdown else None
+        if md:
+            number = int(md.group(1) or md.group(2))
+            line.role = "footnote"
+            offset = line.start + md.start(3)
+            notes.setdefault(number, []).append((offset, line.end))
+            expected = max(expected, number + 1)
+            in_block, current = True, number
+            i += 1
+            continue
+        fn = rules["footnote_line"].match(line.text)
+        if fn and not markdown:
+            number = int(fn.group(1))
+            starts_block = in_block and (number == expected or (current is None and number >= expected))
+            implicit = (not in_block and number == expected and fn.group(2)
+                        and _marker_evidence(body_text_since_block, number))
+            if starts_block or implicit:
+                line.role = "footnote"
+                if fn.group(2):
+                    notes.setdefault(number, []).append((line.start + fn.start(2), line.end))
+                else:
+                    notes.setdefault(number, [])
+                expected = number + 1
+                in_block, current = True, number
+                body_text_since_block = []
+                i += 1
+                continue
+        if in_block and current is not None:
+            spans = notes[current]
+            last_text = "".join(lines_text for lines_text in (_span_text(lines, spans),))
+            if not spans or not _ends_sentence(last_text):
+                line.role = "footnote-cont"
+                spans.append((line.start, line.end))
+                i += 1
+                continue
+        in_block, current = False, None
+        body_text_since_block.append(line.text)
+        if len(body_text_since_block) > 200:
+            del body_text_since_block[:100]
+        i += 1
+    return notes
+
+
+def _span_text(lines: list[Line], spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return ""
+    start, end = spans[-1]
+    for line in lines:
+        if line.start <= start <= line.end:
+            return line.text[start - line.start:end - line.start]
+    return ""
+
+
+def _next_is_footnote(lines: list[Line], i: int, rules: dict) -> bool:
+    for line in lines[i:i + 4]:
+        if line.role == "blank":
+            continue
+        return bool(rules["footnote_line"].match(line.text))
+    return False
+
+
+def _marker_evidence(recent_body: list[str], number: int) -> bool:
+    """A footnote block without separator is believed only if its number appears as a marker."""
+    digits = str(number)
+    pattern = re.compile(r"(?:[a-zà-ÿ)\].,;:]|\s)" + digits + r"(?![\d/])")
+    return any(pattern.search(text) for text in recent_body[-60:])
+
+
+def find_markers(text: str, lines: list[Line], numbers: set[int], markdown: bool) -> list[tuple[int, int, int]]:
+    """Footnote markers in body lines, in reading order: (start, end, number) in normalised offsets."""
+    rules = _rules()
+    found: list[tuple[int, int, int]] = []
+    if not numbers:
+        return found
+    highest = 0
+    blockers = rules["detached_marker_blockers"]
+    for line in lines:
+        if line.role != "body":
+            continue
+        s = line.text
+        base = line.start
+        if markdown:
+            for m in rules["markdown_marker"].finditer(s):
+                for num in re.findall(r"\d+", m.group(0)):
+                    found.append((base + m.start(), base + m.end(), int(num)))
+                    highest = max(highest, int(num))
+            continue
+        candidates: list[tuple[int, int, list[tuple[int, int, int]], str]] = []
+        for m in _GLUED_AFTER_WORD.finditer(s):
+            token_start = s.rfind(" ", 0, m.start()) + 1
+            token = s[token_start:m.start()]
+            if "/" in token or re.search(r"\d", token) or (token[-1:] == "." and len(token) <= 4 and token[:1].isupper()):
+                continue  # inside a symbol ("Add.1", "WG.6"), a number or an abbreviation
+            items = [(base + m.start(1), base + m.end(1), int(m.group(1)))]
+            items += _list_items(base, m.start(2), m.group(2))
+            candidates.append((m.start(), m.end(), items, "word"))
+        for m in _GLUED_AFTER_NUMBER.finditer(s):
+            candidates.append((m.start(), m.end(), [(base + m.start(2), base + m.end(2), -1)], "number"))
+        for m in _DETACHED.finditer(s):
+            before = _WORD_BEFORE.search(s[:m.start(2)])
+            word = before.group(1).lower().rstrip(".") if before else ""
+            if word in blockers or re.fullmatch(r"[\d.,/-]+", word or "x"):
+                continue
+            items = [(base + m.start(2), base + m.end(2), int(m.group(2)))]
+            items += _list_items(base, m.start(3), m.group(3))
+            candidates.append((m.start(), m.end(), items, "detached"))
+        candidates.sort(key=lambda c: c[0])
+        for _, _, items, how in candidates:
+            if how == "number":
+                start, end, _ = items[0]
+                digits = text[start:end]
+                split = _split_glued_number(digits, highest + 1, numbers)
+                if split is not None:
+                    found.append((start + split, end, highest + 1))
+                    highest += 1
+                continue
+            first = items[0][2]
+            if first not in numbers:
+                continue
+            if how == "detached" and first != highest + 1:
+                continue
+            if how == "word" and first > highest + 1:
+                continue
+            for start, end, num in items:
+                if num in numbers and num <= highest + 1 + (len(items) > 1):
+                    found.append((start, end, num))
+                    highest = max(highest, num)
+    return found
+
+
+def _list_items(base: int, offset: int, tail: str) -> list[tuple[int, int, int]]:
+    items = []
+    for m in re.finditer(r"\d{1,3}", tail):
+        items.append((base + offset + m.start(), base + offset + m.end(), int(m.group())))
+    return items
+
+
+def _split_glued_number(digits: str, expected: int, numbers: set[int]) -> int | None:
+    """Where a marker glued to a number begins: '1599' + expected 9 -> 3; '20058' + 8 -> 4."""
+    if expected not in numbers:
+        return None
+    suffix = str(expected)
+    if not digits.endswith(suffix) or len(digits) <= len(suffix):
+        return None
+    head = digits[: -len(suffix)]
+    if len(digits) >= 5 and len(head) == 4 and head[:2] in ("19", "20"):
+        return 4  # a year followed by its marker: "20058" = 2005 + 8
+    if len(digits) == 4 and head[:2] in ("19", "20") and len(head) == 3:
+        return None  # "2004" is a year, not "200" + 4
+    if len(head) >= 2 and len(digits) >= 4 and not (len(digits) == 4 and digits[:2] in ("19", "20")):
+        return len(head)  # resolution 59/1599 -> 59/159 + 9
+    return None
+
+
+def lay_out(norm: MappedText, markdown: bool = False) -> Layout:
+    """Classify lines, find footnotes and markers, segment paragraphs and build the clean text."""
+    text = norm.text
+    lines = split_lines(text)
+    classify_furniture(lines)
+    note_spans = classify_footnotes(lines, markdown)
+    markers = find_markers(text, lines, set(note_spans), markdown)
+    marker_spans = sorted((s, e) for s, e, _ in markers)
+    rules = _rules()
+    keep_prefixes = rules["hyphen_keep_prefixes"]
+
+    pieces: list = []
+    clean_len = 0
+    paragraphs: list[Paragraph] = []
+    para_leads: list[str] = []
+    pp_count = 0
+    current_start: int | None = None
+    current_pid: str | None = None
+    current_lead = ""
+    last_op: str | None = None
+    prev_line: Line | None = None
+    blank_since = True
+    marker_para: dict[int, int] = {}
+    body_lines = [ln for ln in lines if ln.role in ("body", "blank")]
+
+    def emit(piece, length: int) -> None:
+        nonlocal clean_len
+        pieces.append(piece)
+        clean_len += length
+
+    def close_paragraph() -> None:
+        if current_start is not None:
+            paragraphs.append(Paragraph(current_start, clean_len, current_pid, current_lead))
+
+    strip_md = rules["markdown_strip"] if markdown else None
+    for line in body_lines:
+        if line.role == "blank":
+            blank_since = True
+            continue
+        content = line.text
+        stripped = content.strip()
+        lead_text = strip_md.sub("", stripped) if strip_md else stripped
+        starts_new, pid = _paragraph_start(lead_text, prev_line, blank_since, rules, last_op)
+        if starts_new:
+            close_paragraph()
+            if clean_len:
+                emit("\n", 1)
+            current_start = clean_len
+            if pid is None and _looks_preambular(lead_text) and last_op is None:
+                pp_count += 1
+                pid = f"PP{pp_count}"
+            elif pid and pid.startswith("OP") and "(" not in pid:
+                last_op = pid
+            current_pid = pid
+            current_lead = re.sub(r"^\s*(?:\(?\w{1,3}[.)])\s+", "", lead_text)[:80]
+        else:
+            # join with the previous line: hyphen at a line break, else one space
+            prev_text = pieces[-1] if pieces and isinstance(pieces[-1], str) else None
+            if _ends_with_break_hyphen(prev_line, text) and stripped[:1].isalnum():
+                hyphen_pos = prev_line.start + len(prev_line.text.rstrip()) - 1
+                word = re.search(r"([\w'-]+)-$", prev_line.text.rstrip())
+                keep = stripped[:1].isdigit() or (word and word.group(1).lower().split("-")[-1] in keep_prefixes) \
+                    or not stripped[:1].islower()
+                if not keep:
+                    _drop_last_char(pieces, hyphen_pos)
+                    clean_len -= 1
+            else:
+                emit(" ", 1)
+            del prev_text
+        for m in _iter_line_segments(line, marker_spans, strip_md):
+            emit(m, _piece_len(m))
+        for s, e, num in markers:
+            if line.start <= s < line.end:
+                marker_para[s] = len(paragraphs)
+        prev_line = line
+        blank_since = False
+    close_paragraph()
+    body_end = clean_len
+
+    footnotes: dict[int, Footnote] = {}
+    for number in sorted(note_spans):
+        emit("\n", 1)
+        start = clean_len
+        first = True
+        for s, e in note_spans[number]:
+            seg = Line(s, e, text[s:e])
+            if not first:
+                if _ends_with_break_hyphen(prev_seg, text) and seg.text.strip()[:1].isdigit():
+                    pass
+                else:
+                    emit(" ", 1)
+            for m in _iter_line_segments(seg, [], strip_md):
+                emit(m, _piece_len(m))
+            prev_seg = seg
+            first = False
+        footnotes[number] = Footnote(number, start, clean_len, "")
+    clean = norm.rebuild(pieces)
+    for note in footnotes.values():
+        note.text = clean.text[note.start:note.end]
+    for para in paragraphs:
+        para.lead = para.lead
+    resolved_markers = [Marker(s, e, num, marker_para.get(s, -1), norm.origin[s]) for s, e, num in markers]
+    furniture = [ln.text.strip() for ln in lines if ln.role == "furniture"]
+    first_lines = [ln.text.strip() for ln in lines if ln.text.strip()][:40]
+    return Layout(clean, paragraphs, footnotes, resolved_markers, furniture, body_end, first_lines)
+
+
+def _iter_line_segments(line: Line, marker_spans: list[tuple[int, int]], strip_md: re.Pattern | None):
+    """Pieces of one line without leading/trailing space, markers and Markdown emphasis; spaces collapsed."""
+    s = line.text
+    lo = len(s) - len(s.lstrip())
+    hi = len(s.rstrip())
+    cuts: list[tuple[int, int, str]] = []
+    for ms, me in marker_spans:
+        if line.start + lo <= ms < line.start + hi:
+            cuts.append((ms - line.start, me - line.start, ""))
+    if strip_md is not None:
+        for m in strip_md.finditer(s):
+            if m.end() > m.start():
+                cuts.append((m.start(), m.end(), ""))
+        for m in _rules()["markdown_marker"].finditer(s):
+            cuts.append((m.start(), m.end(), ""))
+    for m in _SPACE_RUN.finditer(s, lo, hi):
+        if m.group() != " ":
+            cuts.append((m.start(), m.end(), " "))
+    cuts.sort()
+    pos = lo
+    for cs, ce, repl in cuts:
+        if cs < pos:
+            if ce > pos:
+                pos = ce
+            continue
+        if cs > pos:
+            yield (line.start + pos, line.start + cs)
+        if repl:
+            yield (repl, line.start + cs)
+        pos = ce
+    if pos < hi:
+        yield (line.start + pos, line.start + hi)
+
+
+def _piece_len(piece: tuple) -> int:
+    return len(piece[0]) if isinstance(piece[0], str) else piece[1] - piece[0]
+
+
+def _drop_last_char(pieces: list, pos: int) -> None:
+    for k in range(len(pieces) - 1, -1, -1):
+        piece = pieces[k]
+        if isinstance(piece, tuple) and isinstance(piece[0], int):
+            start, end = piece
+            if end - start <= 1:
+                pieces.pop(k)
+            else:
+                pieces[k] = (start, end - 1)
+            return
+
+
+def _ends_with_break_hyphen(prev: Line | None, text: str) -> bool:
+    if prev is None:
+        return False
+    t = prev.text.rstrip()
+    return len(t) >= 2 and t.endswith("-") and t[-2].isalnum()
+
+
+def _paragraph_start(lead: str, prev: Line | None, blank_since: bool, rules: dict,
+                     last_op: str | None) -> tuple[bool, str | None]:
+    m = rules["numbered_paragraph"].match(lead)
+    if m:
+        return True, f"OP{int(m.group(1))}"
+    m = rules["lettered_paragraph"].match(lead)
+    if m:
+        return True, f"{last_op}({m.group(1)})" if last_op else m.group(1)
+    if rules["heading"].match(lead):
+        return True, None
+    if prev is None:
+        return True, None
+    prev_end = prev.text.rstrip()[-1:]
+    if blank_since and (prev_end in ",;:." or lead[:1].isupper()):
+        return True, None
+    if prev_end in ",;:" and lead[:1].isupper() and _looks_preambular(lead):
+        return True, None
+    return False, None
+
+
+_PREAMBLE_WORD = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ'’]+(?:ant|ing|ée|ed|ue|ant,|e)\b")
+
+
+def _looks_preambular(lead: str) -> bool:
+    """Preambular clauses open with a participle or adjective: Recalling, Rappelant, Convaincue, Deeply concerned."""
+    from .clauses import is_clause_lead
+
+    return is_clause_lead(lead) or bool(_PREAMBLE_WORD.match(lead))

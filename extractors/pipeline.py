@@ -1,0 +1,130 @@
+"""The extraction pipeline: text -> layout -> detectors -> clauses -> identity -> citations with spans."""
+from __future__ import annotations
+
+import hashlib
+import re
+from bisect import bisect_left
+
+from .clauses import relation_for
+from .identity import identify
+from .language import detect_language
+from .layout import Layout, lay_out
+from .model import Citation, ExtractedDocument
+from .normalise import normalise
+from .references import Context, Found, find_references
+from .symbols import find_symbols
+from .instruments import find_instruments
+from .treaty_series import find_treaty_series
+
+IBID = re.compile(r"^\s*(?:Ibid|Ibidem|Id\.)\b\.?", re.I)
+
+
+def extract_text(text: str, file: str = "<text>", markdown: bool = False, raw: bytes | None = None) -> ExtractedDocument:
+    """Extract identity and citations from decoded text; offsets refer to `text`."""
+    norm = normalise(text)
+    layout = lay_out(norm, markdown=markdown)
+    clean = layout.clean.text
+    language = detect_language(clean)
+    # a first identity pass gives the body that resolves bare numbers; session inference needs citations
+    provisional = identify(layout, [], language)
+    ctx = Context(body=provisional.body)
+    found = detect(clean, ctx)
+    identity = identify(layout, found, language)
+    found = [f for f in found if not _is_self(f, identity.symbol)]
+    found = _drop_overlaps(found)
+    found += _ibid(layout, found)
+    found.sort(key=lambda f: (f.start, f.end))
+    citations = [_to_citation(f, layout, text) for f in found]
+    _link_adopting_footnotes(citations, found, layout)
+    digest = hashlib.sha256(raw if raw is not None else text.encode("utf-8")).hexdigest()
+    footnotes = {n: note.text for n, note in layout.footnotes.items()}
+    return ExtractedDocument(file, identity, citations, footnotes, digest)
+
+
+def detect(clean: str, ctx: Context) -> list[Found]:
+    """All detectors over the clean text."""
+    found: list[Found] = []
+    found += find_references(clean, ctx)
+    for s in find_symbols(clean):
+        found.append(Found(s.start, s.end, s.symbol, s.kind, locator=s.locator))
+    found += find_treaty_series(clean)
+    found += find_instruments(clean)
+    return found
+
+
+def _is_self(found: Found, own_symbol: str | None) -> bool:
+    return own_symbol is not None and found.target == own_symbol
+
+
+def _drop_overlaps(found: list[Found]) -> list[Found]:
+    """Same target found twice at one place (symbol inside a reference) -> keep the longer span."""
+    found.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    kept: list[Found] = []
+    for f in found:
+        if any(k.target == f.target and k.start <= f.start and f.end <= k.end for k in kept[-8:]):
+            continue
+        kept.append(f)
+    return kept
+
+
+def _ibid(layout: Layout, found: list[Found]) -> list[Found]:
+    """'Ibid.' repeats the last citation of the footnote before."""
+    out: list[Found] = []
+    by_note: dict[int, list[Found]] = {}
+    for f in found:
+        note = layout.footnote_at(f.start)
+        if note:
+            by_note.setdefault(note.number, []).append(f)
+    clean = layout.clean.text
+    last: Found | None = None
+    for number in sorted(layout.footnotes):
+        note = layout.footnotes[number]
+        m = IBID.match(clean, note.start)
+        own = sorted(by_note.get(number, []), key=lambda f: f.start)
+        if m and last is not None and (not own or own[0].start > m.end()):
+            out.append(Found(note.start + (len(m.group()) - len(m.group().lstrip())), m.end(), last.target, last.kind,
+                             body=last.body, extras={"via": "ibid"}))
+        if own:
+            last = own[-1]
+    return out
+
+
+def _to_citation(f: Found, layout: Layout, original: str) -> Citation:
+    start, end = layout.clean.original_span(f.start, f.end)
+    note = layout.footnote_at(f.start)
+    paragraph_id = None
+    relation = "cites"
+    if note is not None:
+        marker = next((m for m in layout.markers if m.number == note.number), None)
+        if marker is not None and 0 <= marker.paragraph < len(layout.paragraphs):
+            para = layout.paragraphs[marker.paragraph]
+            paragraph_id, relation = para.pid, relation_for(para.lead)
+    else:
+        para = layout.paragraph_at(f.start)
+        if para is not None:
+            paragraph_id, relation = para.pid, relation_for(para.lead)
+    return Citation(
+        target=f.target, kind=f.kind, text=original[start:end], start=start, end=end, date=f.date,
+        relation=relation, footnote=note.number if note else None, paragraph=paragraph_id,
+        locator=f.locator, body=f.body, via=f.extras.get("via"), adopted_by=f.extras.get("adopted_by"),
+    )
+
+
+def _link_adopting_footnotes(citations: list[Citation], found: list[Found], layout: Layout) -> None:
+    """An instrument followed by a footnote marker whose footnote cites a resolution ('Résolution 58/4,
+    annexe') was adopted or annexed by that resolution: record it on the instrument."""
+    origin = layout.clean.origin
+    body_origins = origin[: layout.body_end]
+    first_target: dict[int, str] = {}
+    for c in citations:
+        if c.footnote is not None and c.kind.endswith("resolution") and c.footnote not in first_target:
+            first_target[c.footnote] = c.target
+    for marker in layout.markers:
+        target = first_target.get(marker.number)
+        if target is None:
+            continue
+        clean_pos = bisect_left(body_origins, marker.original)
+        for f, c in zip(found, citations):
+            if c.footnote is None and f.extras.get("adopted_by", 0) is not None and f.end <= clean_pos <= f.end + 2 \
+                    and c.kind in ("convention", "protocol", "declaration", "rules", "principles", "charter", "agreement", "plan", "other"):
+                c.adopted_by = target

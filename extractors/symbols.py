@@ -1,0 +1,82 @@
+"""UN document symbols, built from named pieces (prefix, part, SC year) kept in data/symbols.json.
+
+Every quantifier is bounded or separated by a literal ("/", ".", "-") so the scan is linear on
+hostile input such as a million slashes or digits.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_DATA = json.loads(resources.files("extractors.data").joinpath("symbols.json").read_text("utf-8"))
+
+PREFIX = "(?:" + "|".join(sorted((re.escape(p) for p in _DATA["prefixes"]), key=len, reverse=True)) + ")"
+PART = r"[A-Za-z0-9]{1,12}(?:[.\-–][A-Za-z0-9]{1,12}){0,4}"
+SC_YEAR = r"(?:\s?\((?:19|20)\d\d\))"
+SYMBOL_BODY = PREFIX + r"(?:/" + PART + r"){1,9}" + SC_YEAR + "?"
+SYMBOL = re.compile(r"(?<![\w./:%@-])" + SYMBOL_BODY + r"(?![\w%@/])")
+SYMBOL_LINE = re.compile(r"(?:United Nations\s+|Nations Unies\s+)?(?:\d{1,4}\s+)?" + SYMBOL_BODY + r"(?:\s+\d{1,4}(?:/\d{1,4})?)?")
+_LOCWORD = "(?:" + "|".join(sorted((re.escape(w) for w in _DATA["locator_words"]), key=len, reverse=True)) + ")"
+_LOCVALUE = r"(?:\d{1,4}|[IVXLC]{1,7}|[A-Z])(?:\.\d{1,4}){0,3}(?:\s?\([a-z0-9]{1,3}\))?\b(?!/)"
+_LOCLIST = _LOCVALUE + r"(?:\s{0,2}(?:[-–,]|and|et|to|à)\s{0,2}" + _LOCVALUE + r"){0,20}"
+LOCATOR = re.compile(r"(?:,?\s{0,2}\b" + _LOCWORD + r"\b\.?\s{0,2}(?:" + _LOCLIST + r"))+", re.I)
+SERIES_KINDS: dict[str, str] = _DATA["series_aliases"]
+
+
+@dataclass(slots=True)
+class SymbolMatch:
+    start: int
+    end: int
+    symbol: str  # normalised: no spaces, en dash as hyphen, SC year glued "S/RES/1373(2001)"
+    kind: str
+    locator: str | None
+    locator_end: int
+
+
+def normalise_symbol(raw: str) -> str:
+    symbol = re.sub(r"\s+", "", raw).replace("–", "-")
+    return symbol.rstrip(".-")
+
+
+def symbol_kind(symbol: str) -> str:
+    best = ""
+    for series in SERIES_KINDS:
+        if symbol.startswith(series + "/") and len(series) > len(best):
+            best = series
+    return SERIES_KINDS[best] if best else "document"
+
+
+def find_symbols(text: str) -> list[SymbolMatch]:
+    """Every UN symbol in clean text, split joint symbols (A/56/123-S/2001/456), with any locator after it."""
+    found: list[SymbolMatch] = []
+    for m in SYMBOL.finditer(text):
+        raw = m.group()
+        start = m.start()
+        if not re.search(r"\d", raw):
+            continue
+        for part_start, part in _split_joint(raw):
+            symbol = normalise_symbol(part)
+            s = start + part_start
+            e = s + len(part.rstrip(".-"))
+            loc = LOCATOR.match(text, m.end())
+            locator = loc.group().strip(" ,") if loc else None
+            found.append(SymbolMatch(s, e, symbol, symbol_kind(symbol), locator, loc.end() if loc else m.end()))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _joint_split() -> re.Pattern[str]:
+    return re.compile(r"-(?=" + PREFIX + r"/)")
+
+
+def _split_joint(raw: str) -> list[tuple[int, str]]:
+    parts: list[tuple[int, str]] = []
+    pos = 0
+    for m in _joint_split().finditer(raw):
+        parts.append((pos, raw[pos:m.start()]))
+        pos = m.end()
+    parts.append((pos, raw[pos:]))
+    return parts
