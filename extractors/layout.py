@@ -83,6 +83,7 @@ def _rules() -> dict:
     compiled = {k: re.compile(v, re.M) for k, v in data.items() if isinstance(v, str) and not k.startswith("_")}
     compiled["detached_marker_blockers"] = frozenset(data["detached_marker_blockers"])
     compiled["hyphen_keep_prefixes"] = frozenset(data["hyphen_keep_prefixes"])
+    compiled["abbreviations"] = frozenset(data["abbreviations"])
     return compiled
 
 
@@ -150,7 +151,11 @@ def classify_furniture(lines: list[Line], own_symbol_hint: str | None = None) ->
 
 
 def _ends_sentence(text: str) -> bool:
-    return bool(re.search(r"[.;]['\")\]]?\s*$", text))
+    """A footnote line ending a sentence ends the footnote; 'para.' or 'No.' at line end does not."""
+    if not re.search(r"[.;]['\")\]]?\s*$", text):
+        return False
+    last = re.search(r"(\S+)\.\s*$", text)
+    return not (last and last.group(1).lower().strip("(") in _rules()["abbreviations"])
 
 
 def classify_footnotes(lines: list[Line], markdown: bool) -> dict[int, list[tuple[int, int]]]:
@@ -270,11 +275,14 @@ def find_markers(text: str, lines: list[Line], numbers: set[int], markdown: bool
         for m in _GLUED_AFTER_WORD.finditer(s):
             token_start = s.rfind(" ", 0, m.start()) + 1
             token = s[token_start:m.start()]
-            if "/" in token or re.search(r"\d", token) or (token[-1:] == "." and len(token) <= 4 and token[:1].isupper()):
+            how = "word"
+            if re.fullmatch(r"\d{1,4}[.)]", token):
+                how = "after-number"  # "in 2017 and 2018.8": a sentence ending in a number, then its marker
+            elif "/" in token or re.search(r"\d", token) or (token[-1:] == "." and len(token) <= 4 and token[:1].isupper()):
                 continue  # inside a symbol ("Add.1", "WG.6"), a number or an abbreviation
             items = [(base + m.start(1), base + m.end(1), int(m.group(1)))]
             items += _list_items(base, m.start(2), m.group(2))
-            candidates.append((m.start(), m.end(), items, "word"))
+            candidates.append((m.start(), m.end(), items, how))
         for m in _GLUED_AFTER_NUMBER.finditer(s):
             candidates.append((m.start(), m.end(), [(base + m.start(2), base + m.end(2), -1)], "number"))
         for m in _DETACHED.finditer(s):
@@ -298,12 +306,15 @@ def find_markers(text: str, lines: list[Line], numbers: set[int], markdown: bool
             first = items[0][2]
             if first not in numbers:
                 continue
-            if how == "detached" and first != highest + 1:
+            if how == "detached" and not highest < first <= highest + 2:
                 continue
-            if how == "word" and first > highest + 1:
+            if how == "word" and first > highest + 3:
                 continue
+            if how == "after-number" and not highest < first <= highest + 2:
+                continue
+            ceiling = max(highest, first) + len(items)
             for start, end, num in items:
-                if num in numbers and num <= highest + 1 + (len(items) > 1):
+                if num in numbers and num <= ceiling:
                     found.append((start, end, num))
                     highest = max(highest, num)
     return found
@@ -517,7 +528,7 @@ def _paragraph_start(lead: str, prev: Line | None, blank_since: bool, rules: dic
     return False, None
 
 
-_PREAMBLE_WORD = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ'’]+(?:ant|ing|ée|ed|ue|ant,|e)\b")
+_PREAMBLE_WORD = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ']{2,}(?:ing|ant|ed|ée|ées|és|ue|ues)\b")
 
 
 def _looks_preambular(lead: str) -> bool:

@@ -48,7 +48,7 @@ def detect(clean: str, ctx: Context) -> list[Found]:
     for s in find_symbols(clean):
         found.append(Found(s.start, s.end, s.symbol, s.kind, locator=s.locator))
     found += find_treaty_series(clean)
-    found += find_instruments(clean)
+    found += find_instruments(clean) if _has_register() else []
     return found
 
 
@@ -128,3 +128,9 @@ def _link_adopting_footnotes(citations: list[Citation], found: list[Found], layo
             if c.footnote is None and f.extras.get("adopted_by", 0) is not None and f.end <= clean_pos <= f.end + 2 \
                     and c.kind in ("convention", "protocol", "declaration", "rules", "principles", "charter", "agreement", "plan", "other"):
                 c.adopted_by = target
+
+
+def _has_register() -> bool:
+    from importlib import resources
+
+    return resources.files("extractors.data").joinpath("instruments.json").is_file()

@@ -63,6 +63,7 @@ class Body:
     resolution_kind: str
     decision_kind: str
     max_session: int | None
+    max_number: int | None
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +74,8 @@ def bodies() -> tuple[dict[str, Body], re.Pattern[str], re.Pattern[str], dict[st
     for b in data["bodies"]:
         by_code[b["code"]] = Body(b["code"], b["numbering"], b.get("resolution_key"), b.get("decision_key"),
                                   b.get("roman_key"), b.get("resolution_kind", "document"),
-                                  b.get("decision_kind", "document"), b.get("max_session"))
+                                  b.get("decision_kind", "document"), b.get("max_session"),
+                                  b.get("max_number"))
         for names in b["names"].values():
             for name in names:
                 name_to_code[_fold(name)] = b["code"]
@@ -256,6 +258,8 @@ def _key(item: dict, body: str | None, is_decision: bool, ctx: Context) -> tuple
         if code is None:
             doc = ctx.body if ctx.body and by_code.get(ctx.body) and by_code[ctx.body].numbering == "session" else None
             if doc and by_code[doc].max_session and int(item["s_s"]) > by_code[doc].max_session:
+                doc = None  # above the body's sessions so far: an Assembly resolution
+            if doc and by_code[doc].max_number and int(item["s_n"]) > by_code[doc].max_number:
                 doc = None
             code = doc or "GA"
         b = by_code[code]
