@@ -14,7 +14,7 @@ from .dates import date_pattern, ordinal_session_pattern, ordinal_value, parse_d
 from .layout import Layout
 from .model import DocumentIdentity
 from .references import Found, bodies
-from .symbols import SYMBOL, normalise_symbol
+from .symbols import SYMBOL, SYMBOL_LINE, normalise_symbol
 
 
 @lru_cache(maxsize=1)
@@ -138,9 +138,8 @@ def _header_symbol(layout: Layout) -> str | None:
     if counts:
         return counts.most_common(1)[0][0]
     for line in layout.first_lines[:6]:
-        m = SYMBOL.search(line)
-        if m and len(_plain(line)) <= len(m.group()) + 40:
-            return normalise_symbol(m.group())
+        if SYMBOL_LINE.fullmatch(_plain(line)):
+            return normalise_symbol(SYMBOL.search(line).group())
     return None
 
 

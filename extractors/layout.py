@@ -295,22 +295,26 @@ def find_markers(text: str, lines: list[Line], numbers: set[int], markdown: bool
             candidates.append((m.start(), m.end(), items, "detached"))
         candidates.sort(key=lambda c: c[0])
         for _, _, items, how in candidates:
+            expected = min((n for n in numbers if n > highest), default=None)
+            if expected is None and how != "word":
+                continue
             if how == "number":
                 start, end, _ = items[0]
                 digits = text[start:end]
-                split = _split_glued_number(digits, highest + 1, numbers)
+                has_slash = text[start - 1:start] == "/"
+                if text[end:end + 2].lstrip().startswith("(") or text[end:end + 3].startswith(" ("):
+                    continue  # '1373 (2001)', '2200 A (XXI)': the number belongs to a reference
+                split = _split_glued_number(digits, expected, numbers, has_slash)
                 if split is not None:
-                    found.append((start + split, end, highest + 1))
-                    highest += 1
+                    found.append((start + split, end, expected))
+                    highest = expected
                 continue
             first = items[0][2]
             if first not in numbers:
                 continue
-            if how == "detached" and not highest < first <= highest + 2:
+            if how in ("detached", "after-number") and not (highest < first <= expected + 2):
                 continue
-            if how == "word" and first > highest + 3:
-                continue
-            if how == "after-number" and not highest < first <= highest + 2:
+            if how == "word" and first > (expected or highest) + 3:
                 continue
             ceiling = max(highest, first) + len(items)
             for start, end, num in items:
@@ -321,25 +325,30 @@ def find_markers(text: str, lines: list[Line], numbers: set[int], markdown: bool
 
 
 def _list_items(base: int, offset: int, tail: str) -> list[tuple[int, int, int]]:
+    """Further markers of a list ('bodies1, 2'); each span includes the comma before it."""
     items = []
-    for m in re.finditer(r"\d{1,3}", tail):
-        items.append((base + offset + m.start(), base + offset + m.end(), int(m.group())))
+    for m in re.finditer(r"\s?,\s?(\d{1,3})", tail):
+        items.append((base + offset + m.start(), base + offset + m.end(), int(m.group(1))))
     return items
 
 
-def _split_glued_number(digits: str, expected: int, numbers: set[int]) -> int | None:
-    """Where a marker glued to a number begins: '1599' + expected 9 -> 3; '20058' + 8 -> 4."""
+def _split_glued_number(digits: str, expected: int, numbers: set[int], has_slash: bool = False) -> int | None:
+    """Where a marker glued to a number begins: '59/1599' + 9 -> 3; year '20058' + 8 -> 4.
+
+    Only implausible numbers are split: a year with digits after it, or a resolution number above
+    what any session adopts (GA > 400 a session, year-numbered bodies > 60 a year is not checked here).
+    """
     if expected not in numbers:
         return None
     suffix = str(expected)
     if not digits.endswith(suffix) or len(digits) <= len(suffix):
         return None
     head = digits[: -len(suffix)]
-    if len(digits) >= 5 and len(head) == 4 and head[:2] in ("19", "20"):
-        return 4  # a year followed by its marker: "20058" = 2005 + 8
-    if len(digits) == 4 and head[:2] in ("19", "20") and len(head) == 3:
-        return None  # "2004" is a year, not "200" + 4
-    if len(head) >= 2 and len(digits) >= 4 and not (len(digits) == 4 and digits[:2] in ("19", "20")):
+    if not has_slash:
+        if len(head) == 4 and head[:2] in ("19", "20"):
+            return 4  # a year followed by its marker: "20058" = 2005 + 8
+        return None
+    if int(digits) > 400 and len(head) >= 1:
         return len(head)  # resolution 59/1599 -> 59/159 + 9
     return None
 
@@ -367,7 +376,6 @@ def lay_out(norm: MappedText, markdown: bool = False) -> Layout:
     prev_line: Line | None = None
     blank_since = True
     marker_para: dict[int, int] = {}
-    body_lines = [ln for ln in lines if ln.role in ("body", "blank")]
 
     def emit(piece, length: int) -> None:
         nonlocal clean_len
@@ -379,13 +387,20 @@ def lay_out(norm: MappedText, markdown: bool = False) -> Layout:
             paragraphs.append(Paragraph(current_start, clean_len, current_pid, current_lead))
 
     strip_md = rules["markdown_strip"] if markdown else None
-    for line in body_lines:
+    crossed = False  # page furniture or a footnote block lies between this line and the previous one
+    for line in lines:
         if line.role == "blank":
             blank_since = True
+            continue
+        if line.role != "body":
+            crossed = True
             continue
         content = line.text
         stripped = content.strip()
         lead_text = strip_md.sub("", stripped) if strip_md else stripped
+        if crossed and prev_line is not None and not re.search(r"[.;:]\s*$", prev_line.text):
+            blank_since = False  # a page break inside a sentence: the paragraph goes on
+        crossed = False
         starts_new, pid = _paragraph_start(lead_text, prev_line, blank_since, rules, last_op)
         if starts_new:
             close_paragraph()
