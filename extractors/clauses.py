@@ -10,11 +10,17 @@ _SKIP = re.compile(r"^[\s*_\d.()a-z]{0,6}?(?=[A-ZÀ-Ýa-zà-ÿ])")
 
 
 @lru_cache(maxsize=1)
-def _table() -> tuple[list[tuple[str, str]], tuple[str, ...]]:
+def _table() -> tuple[dict[str, list[tuple[str, str]]], tuple[str, ...]]:
+    """Lead phrases indexed by their first word, longest first."""
     data = json.loads(resources.files("extractors.data").joinpath("clauses.json").read_text("utf-8"))
-    pairs = [(lead.lower(), rel) for rel, leads in data["relations"].items() for lead in leads]
-    pairs.sort(key=lambda p: len(p[0]), reverse=True)
-    return pairs, tuple(x.lower() for x in data["preamble_leads"])
+    by_first: dict[str, list[tuple[str, str]]] = {}
+    for rel, leads in data["relations"].items():
+        for lead in leads:
+            phrase = lead.lower()
+            by_first.setdefault(phrase.split()[0], []).append((phrase, rel))
+    for pairs in by_first.values():
+        pairs.sort(key=lambda p: len(p[0]), reverse=True)
+    return by_first, tuple(x.lower() for x in data["preamble_leads"])
 
 
 def _lead(text: str) -> str:
@@ -22,10 +28,12 @@ def _lead(text: str) -> str:
     return re.sub(r"[*_]", "", text).strip().lower()
 
 
+@lru_cache(maxsize=4096)
 def relation_for(paragraph_lead: str) -> str:
     """'Rappelant également sa résolution...' -> 'recalls'; unknown leads -> 'cites'."""
     lead = _lead(paragraph_lead)
-    for phrase, relation in _table()[0]:
+    first = lead.split(" ", 1)[0].rstrip(",;:")
+    for phrase, relation in _table()[0].get(first, ()):
         if lead.startswith(phrase) and (len(lead) == len(phrase) or not lead[len(phrase)].isalpha()):
             return relation
     return "cites"

@@ -23,14 +23,28 @@ def _data() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _openings() -> list[tuple[re.Pattern[str], str]]:
+def _openings() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every body's opening formula ('The General Assembly,'), group name -> body code."""
     data = json.loads(resources.files("extractors.data").joinpath("bodies.json").read_text("utf-8"))
-    out = []
+    groups, codes = [], {}
     for body in data["bodies"]:
-        for opening in body.get("opening", []):
-            pat = re.escape(opening).replace(r"\ ", r"\s{1,3}").replace("'", "'")
-            out.append((re.compile(r"(?:^|\n)\W{0,4}" + pat + r"\W{0,4}\s?,", re.I), body["code"]))
-    return out
+        for index, opening in enumerate(body.get("opening", [])):
+            name = f"b{len(codes)}"
+            codes[name] = body["code"]
+            groups.append(f"(?P<{name}>" + re.escape(opening).replace(r"\ ", r"\s{1,3}") + ")")
+    return re.compile(r"(?:^|\n)[\W_]{0,4}(?:" + "|".join(groups) + r")[\W_]{0,4}\s?,", re.I), codes
+
+
+def opening_body(clean: str) -> str | None:
+    pattern, codes = _openings()
+    m = pattern.search(clean, 0, 20000)
+    return codes[m.lastgroup] if m else None
+
+
+def document_body(layout: Layout) -> str | None:
+    """The issuing body, cheaply: from the header symbol, else the opening formula."""
+    symbol = _header_symbol(layout)
+    return (body_of_symbol(symbol) if symbol else None) or opening_body(layout.clean.text)
 
 
 @lru_cache(maxsize=1)
@@ -66,16 +80,11 @@ def identify(layout: Layout, citations: list[Found], language: str | None) -> Do
     data = _data()
     ident = DocumentIdentity(language=language)
     ident.symbol = _header_symbol(layout)
-    opening_body = None
-    for pattern, code in _openings():
-        m = pattern.search(clean[: min(len(clean), 20000)])
-        if m:
-            opening_body = code
-            break
+    opened_by = opening_body(clean)
     if ident.symbol:
-        ident.body = body_of_symbol(ident.symbol) or opening_body
+        ident.body = body_of_symbol(ident.symbol) or opened_by
     else:
-        ident.body = opening_body
+        ident.body = opened_by
     if ident.symbol is None:
         title_number = re.search(data["title_number"], "\n".join(_plain(line) for line in layout.first_lines[:25]), re.M)
         if title_number and ident.body in ("GA", "HRC", None):
@@ -111,7 +120,7 @@ def identify(layout: Layout, citations: list[Found], language: str | None) -> Do
         ident.doc_type = "draft-resolution" if (draft and "d" in draft.group("what").lower()[:1]) or draft else "draft"
         if draft and draft.group("sponsors"):
             ident.sponsors = [s.strip() for s in re.split(r",\s*|\s+(?:and|et|y)\s+", draft.group("sponsors")) if s.strip()]
-    elif ident.symbol and "/RES/" in ident.symbol or (opening_body and _is_resolution_like(clean)):
+    elif ident.symbol and "/RES/" in ident.symbol or (opened_by and _is_resolution_like(clean)):
         ident.doc_type = "resolution"
     elif re.search(data["report"], head, re.I):
         ident.doc_type = "report"
@@ -174,10 +183,12 @@ def _infer_session(clean: str, citations: list[Found], body: str) -> int | None:
                     for m in [re.search(r"/(\d+)/\d+$", c.target)] if m and c.body in (None, body)]
         lower = max(sessions) if sessions else None
     future = []
-    for m in ordinal_session_pattern().finditer(clean):
-        if m.group(1):
-            before = clean[max(0, m.start() - 25):m.start()].lower()
-            if re.search(r"\b(?:its|sa|à sa|at its|de sa|en su|su)\s*$", before):
+    for hit in _SESSION_WORD.finditer(clean):
+        window = clean[max(0, hit.start() - 60):hit.end()]
+        m = ordinal_session_pattern().search(window)
+        if m and m.group(1):
+            before = window[max(0, m.start() - 25):m.start()].lower()
+            if _POSSESSIVE_BEFORE.search(before):
                 value = ordinal_value(m.group(1))
                 if value:
                     future.append(value)
@@ -185,6 +196,10 @@ def _infer_session(clean: str, citations: list[Found], body: str) -> int | None:
     if upper is not None and (lower is None or upper - 1 >= lower):
         return upper - 1 if lower is None or upper - 1 - lower <= 1 else lower
     return lower
+
+
+_SESSION_WORD = re.compile(r"\b(?:session|sesión)\b", re.I)
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:its|sa|à sa|at its|de sa|en su|su)\s*$")
 
 
 def _title(layout: Layout, data: dict) -> str | None:

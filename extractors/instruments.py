@@ -81,48 +81,49 @@ def compiled() -> tuple[dict, dict[str, Instrument], dict[str, re.Pattern[str]]]
     return trie, by_key, followers
 
 
+_START = re.compile(r"(?<![\w-])[A-Z0-9À-ÖØ-Þ][\w]*")  # names begin with a capital or a digit ("2030 Agenda")
+_NEXT = re.compile(r"([ ,:;'.()\-–/]{0,4})(\w+)")
+
+
 def find_instruments(text: str) -> list[Found]:
     """Every register name in clean text (longest first), plus followers ('and the Protocols thereto')."""
     trie, by_key, followers = compiled()
     found: list[Found] = []
-    tokens = [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(text)]
-    i = 0
-    n = len(tokens)
-    while i < n:
-        node = trie.get(tokens[i][2])
+    resume = 0
+    for start_match in _START.finditer(text):
+        if start_match.start() < resume:
+            continue
+        node = trie.get(start_match.group().lower())
         if node is None:
-            i += 1
             continue
         best: tuple[int, str] | None = None
-        j = i
+        end = start_match.end()
         while True:
             if "" in node:
-                best = (j, node[""])
-            if j + 1 >= n:
+                best = (end, node[""])
+            step = _NEXT.match(text, end)
+            if step is None or "\n" in step.group(1):
                 break
-            gap = text[tokens[j][1]:tokens[j + 1][0]]
-            if len(gap) > 4 or "\n" in gap or not GAP.fullmatch(gap):
-                break
-            nxt = node.get(tokens[j + 1][2])
+            nxt = node.get(step.group(2).lower())
             if nxt is None:
                 break
-            node, j = nxt, j + 1
+            node, end = nxt, step.end()
         if best is None:
-            i += 1
             continue
-        last, key = best
+        end, key = best
+        start = start_match.start()
         inst = by_key[key]
-        start, end = tokens[i][0], tokens[last][1]
-        if end < len(text) and text[end:end + 1] == ")" and "(" in text[start:end] and text[start:end].count("(") > text[start:end].count(")"):
+        if text[end:end + 1] == ")" and text.count("(", start, end) > text.count(")", start, end):
             end += 1
         found.append(Found(start, end, inst.key, _kind(inst), extras={"adopted_by": inst.adopted_by}))
+        resume = end
         for follower in inst.followers:
             pattern = followers.get(follower["key"] + "@" + inst.key)
             fm = pattern.match(text, end) if pattern else None
             if fm:
                 fstart = fm.start() + len(fm.group()) - len(fm.group().lstrip(" ,"))
                 found.append(Found(fstart, fm.end(), follower["key"], follower["key"].split(":")[0]))
-        i = last + 1
+                resume = fm.end()
     return found
 
 

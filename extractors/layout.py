@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -63,17 +63,27 @@ class Layout:
     body_end: int  # clean offset where footnotes start
     first_lines: list[str] = field(default_factory=list)  # first non-blank lines, for identity
 
+    _paragraph_starts: list[int] = field(default_factory=list)
+    _footnote_index: list[tuple[int, int, int]] = field(default_factory=list)
+
+    def index(self) -> "Layout":
+        """Sorted starts for the lookups below (called once the layout is complete)."""
+        self._paragraph_starts = [p.start for p in self.paragraphs]
+        self._footnote_index = sorted((n.start, n.end, n.number) for n in self.footnotes.values())
+        return self
+
     def paragraph_at(self, pos: int) -> Paragraph | None:
-        starts = [p.start for p in self.paragraphs]
-        i = bisect_right(starts, pos) - 1
+        i = bisect_right(self._paragraph_starts, pos) - 1
         if i >= 0 and self.paragraphs[i].start <= pos <= self.paragraphs[i].end:
             return self.paragraphs[i]
         return None
 
     def footnote_at(self, pos: int) -> Footnote | None:
-        for note in self.footnotes.values():
-            if note.start <= pos < note.end:
-                return note
+        i = bisect_right(self._footnote_index, (pos, float("inf"), 0)) - 1
+        if i >= 0:
+            start, end, number = self._footnote_index[i]
+            if start <= pos < end:
+                return self.footnotes[number]
         return None
 
 
@@ -88,11 +98,14 @@ def _rules() -> dict:
 
 
 _LINE_SPLIT = re.compile(r"[\n\f]")
-_SPACE_RUN = re.compile(r"\s{2,}|\s")
-_GLUED_AFTER_WORD = re.compile(r"(?<=[a-zà-ÿœ\)\]\"'.,;:])(\d{1,3})((?:\s?,\s?\d{1,3})*)(?=[\s.,;:)\]\"']|$)")
-_GLUED_AFTER_NUMBER = re.compile(r"(?<![\w/.-])((?:\d{1,4}/)?)(\d{3,8})(?=[\s.,;:)\]]|$)")
-_DETACHED = re.compile(r"(?<=[\w.,;:)\]\"'])(\s)(\d{1,3})((?:\s?,\s?\d{1,3})*)(?=\s+(?:[A-Z(\"']|and\b|et\b)|\s*$|,)")
-_WORD_BEFORE = re.compile(r"([\w°'.]+)[\s.]*$")
+_SPACE_RUN = re.compile(r" {2,}")
+_GLUED_AFTER_WORD = re.compile(r"(?<=[a-zà-ÿœ\)\]\"'.,;:])(\d{1,3})((?:[ ]?,[ ]?\d{1,3}){0,10})(?=[\s.,;:)\]\"']|$)", re.M)
+_GLUED_AFTER_NUMBER = re.compile(r"(?<![\w/.-])((?:\d{1,4}/)?)(\d{3,8})(?=[\s.,;:)\]]|$)", re.M)
+_DETACHED = re.compile(r"(?<=[\w.,;:)\]\"'])([ ])(\d{1,3})((?:[ ]?,[ ]?\d{1,3}){0,10})(?=[ ]{1,40}(?:[A-Z(\"']|and\b|et\b)|[ ]*$|,)", re.M)
+_NUMBER_TOKEN = re.compile(r"\d{1,4}[.)]")
+_DIGIT = re.compile(r"\d")
+_WORD_BEFORE = re.compile(r"([\w°'.]{1,40})[ .]{0,5}$")
+_NUMERIC_WORD = re.compile(r"[\d.,/-]+")
 
 
 def split_lines(text: str) -> list[Line]:
@@ -162,6 +175,7 @@ def classify_footnotes(lines: list[Line], markdown: bool) -> dict[int, list[tupl
     """Find footnote blocks; return number -> content spans (normalised offsets)."""
     rules = _rules()
     notes: dict[int, list[tuple[int, int]]] = {}
+    line_text_at: _SpanTexts = _SpanTexts(lines)
     expected = 1
     in_block = False
     current: int | None = None
@@ -213,7 +227,7 @@ def classify_footnotes(lines: list[Line], markdown: bool) -> dict[int, list[tupl
                 continue
         if in_block and current is not None:
             spans = notes[current]
-            last_text = "".join(lines_text for lines_text in (_span_text(lines, spans),))
+            last_text = "" if not spans else (line_text_at.get(spans[-1][0]) or "")
             if not spans or not _ends_sentence(last_text):
                 line.role = "footnote-cont"
                 spans.append((line.start, line.end))
@@ -227,14 +241,27 @@ def classify_footnotes(lines: list[Line], markdown: bool) -> dict[int, list[tupl
     return notes
 
 
-def _span_text(lines: list[Line], spans: list[tuple[int, int]]) -> str:
-    if not spans:
-        return ""
-    start, end = spans[-1]
-    for line in lines:
-        if line.start <= start <= line.end:
-            return line.text[start - line.start:end - line.start]
-    return ""
+class _SpanTexts:
+    """Text of a footnote span from its start offset, without rescanning the lines (keeps the pass linear)."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self._by_start = {line.start: line for line in lines}
+        self._lines = lines
+
+    def get(self, start: int) -> str:
+        line = self._by_start.get(start)
+        if line is not None:
+            return line.text
+        # a first footnote line: the span starts after the number, inside its line
+        from bisect import bisect_left, bisect_right
+        starts = self._starts if hasattr(self, "_starts") else self._build()
+        i = bisect_right(starts, start) - 1
+        host = self._lines[i]
+        return host.text[start - host.start:]
+
+    def _build(self) -> list[int]:
+        self._starts = [line.start for line in self._lines]
+        return self._starts
 
 
 def _next_is_footnote(lines: list[Line], i: int, rules: dict) -> bool:
@@ -245,82 +272,92 @@ def _next_is_footnote(lines: list[Line], i: int, rules: dict) -> bool:
     return False
 
 
+_MARKER_EVIDENCE = re.compile(r"(?:[a-zà-ÿ)\].,;:]|\s)(\d{1,3})(?![\d/])")
+
+
 def _marker_evidence(recent_body: list[str], number: int) -> bool:
     """A footnote block without separator is believed only if its number appears as a marker."""
     digits = str(number)
-    pattern = re.compile(r"(?:[a-zà-ÿ)\].,;:]|\s)" + digits + r"(?![\d/])")
-    return any(pattern.search(text) for text in recent_body[-60:])
+    return any(m.group(1) == digits for text in recent_body[-60:] for m in _MARKER_EVIDENCE.finditer(text))
 
 
 def find_markers(text: str, lines: list[Line], numbers: set[int], markdown: bool) -> list[tuple[int, int, int]]:
-    """Footnote markers in body lines, in reading order: (start, end, number) in normalised offsets."""
+    """Footnote markers in body lines, in reading order: (start, end, number) in normalised offsets.
+
+    Each marker shape is one scan of the whole text; candidates outside body lines are dropped, and a
+    candidate is accepted only where the footnote sequence expects it (markers come in order)."""
     rules = _rules()
     found: list[tuple[int, int, int]] = []
     if not numbers:
         return found
-    highest = 0
-    blockers = rules["detached_marker_blockers"]
-    for line in lines:
-        if line.role != "body":
-            continue
-        s = line.text
-        base = line.start
-        if markdown:
-            for m in rules["markdown_marker"].finditer(s):
+    line_starts = [line.start for line in lines]
+
+    def body_line(pos: int) -> Line | None:
+        line = lines[bisect_right(line_starts, pos) - 1]
+        return line if line.role == "body" and pos < line.end else None
+
+    if markdown:
+        for m in rules["markdown_marker"].finditer(text):
+            if body_line(m.start()) is not None:
                 for num in re.findall(r"\d+", m.group(0)):
-                    found.append((base + m.start(), base + m.end(), int(num)))
-                    highest = max(highest, int(num))
+                    found.append((m.start(), m.end(), int(num)))
+        return found
+    blockers = rules["detached_marker_blockers"]
+    candidates: list[tuple[int, list[tuple[int, int, int]], str]] = []
+    for m in _GLUED_AFTER_WORD.finditer(text):
+        line = body_line(m.start())
+        if line is None:
             continue
-        candidates: list[tuple[int, int, list[tuple[int, int, int]], str]] = []
-        for m in _GLUED_AFTER_WORD.finditer(s):
-            token_start = s.rfind(" ", 0, m.start()) + 1
-            token = s[token_start:m.start()]
-            how = "word"
-            if re.fullmatch(r"\d{1,4}[.)]", token):
-                how = "after-number"  # "in 2017 and 2018.8": a sentence ending in a number, then its marker
-            elif "/" in token or re.search(r"\d", token) or (token[-1:] == "." and len(token) <= 4 and token[:1].isupper()):
-                continue  # inside a symbol ("Add.1", "WG.6"), a number or an abbreviation
-            items = [(base + m.start(1), base + m.end(1), int(m.group(1)))]
-            items += _list_items(base, m.start(2), m.group(2))
-            candidates.append((m.start(), m.end(), items, how))
-        for m in _GLUED_AFTER_NUMBER.finditer(s):
-            candidates.append((m.start(), m.end(), [(base + m.start(2), base + m.end(2), -1)], "number"))
-        for m in _DETACHED.finditer(s):
-            before = _WORD_BEFORE.search(s[:m.start(2)])
-            word = before.group(1).lower().rstrip(".") if before else ""
-            if word in blockers or re.fullmatch(r"[\d.,/-]+", word or "x"):
-                continue
-            items = [(base + m.start(2), base + m.end(2), int(m.group(2)))]
-            items += _list_items(base, m.start(3), m.group(3))
-            candidates.append((m.start(), m.end(), items, "detached"))
-        candidates.sort(key=lambda c: c[0])
-        for _, _, items, how in candidates:
-            expected = min((n for n in numbers if n > highest), default=None)
-            if expected is None and how != "word":
-                continue
-            if how == "number":
-                start, end, _ = items[0]
-                digits = text[start:end]
-                has_slash = text[start - 1:start] == "/"
-                if text[end:end + 2].lstrip().startswith("(") or text[end:end + 3].startswith(" ("):
-                    continue  # '1373 (2001)', '2200 A (XXI)': the number belongs to a reference
-                split = _split_glued_number(digits, expected, numbers, has_slash)
-                if split is not None:
-                    found.append((start + split, end, expected))
-                    highest = expected
-                continue
-            first = items[0][2]
-            if first not in numbers:
-                continue
-            if how in ("detached", "after-number") and not (highest < first <= expected + 2):
-                continue
-            if how == "word" and first > (expected or highest) + 3:
-                continue
-            ceiling = max(highest, first) + len(items)
-            for start, end, num in items:
-                if num in numbers and num <= ceiling:
-                    found.append((start, end, num))
-                    highest = max(highest, num)
+        token = text[max(line.start, text.rfind(" ", 0, m.start()) + 1):m.start()]
+        how = "word"
+        if _NUMBER_TOKEN.fullmatch(token):
+            how = "after-number"  # "in 2017 and 2018.8": a sentence ending in a number, then its marker
+        elif "/" in token or _DIGIT.search(token) or (token[-1:] == "." and len(token) <= 4 and token[:1].isupper()):
+            continue  # inside a symbol ("Add.1", "WG.6"), a number or an abbreviation
+        items = [(m.start(1), m.end(1), int(m.group(1)))] + _list_items(0, m.start(2), m.group(2))
+        candidates.append((m.start(), items, how))
+    for m in _GLUED_AFTER_NUMBER.finditer(text):
+        if body_line(m.start()) is not None:
+            candidates.append((m.start(), [(m.start(2), m.end(2), -1)], "number"))
+    for m in _DETACHED.finditer(text):
+        line = body_line(m.start(2))
+        if line is None:
+            continue
+        before = _WORD_BEFORE.search(text, line.start, m.start(2))
+        word = before.group(1).lower().rstrip(".") if before else ""
+        if word in blockers or _NUMERIC_WORD.fullmatch(word or "x"):
+            continue
+        items = [(m.start(2), m.end(2), int(m.group(2)))] + _list_items(0, m.start(3), m.group(3))
+        candidates.append((m.start(), items, "detached"))
+    candidates.sort(key=lambda c: c[0])
+    ordered = sorted(numbers)
+    highest = 0
+    for _, items, how in candidates:
+        i = bisect_right(ordered, highest)
+        expected = ordered[i] if i < len(ordered) else None
+        if expected is None and how != "word":
+            continue
+        if how == "number":
+            start, end, _ = items[0]
+            if text[end:end + 2].lstrip().startswith("(") or text[end:end + 3].startswith(" ("):
+                continue  # '1373 (2001)', '2200 A (XXI)': the number belongs to a reference
+            split = _split_glued_number(text[start:end], expected, numbers, text[start - 1:start] == "/")
+            if split is not None:
+                found.append((start + split, end, expected))
+                highest = expected
+            continue
+        first = items[0][2]
+        if first not in numbers:
+            continue
+        if how in ("detached", "after-number") and not (highest < first <= expected + 2):
+            continue
+        if how == "word" and first > (expected or highest) + 3:
+            continue
+        ceiling = max(highest, first) + len(items)
+        for start, end, num in items:
+            if num in numbers and num <= ceiling:
+                found.append((start, end, num))
+                highest = max(highest, num)
     return found
 
 
@@ -361,6 +398,7 @@ def lay_out(norm: MappedText, markdown: bool = False) -> Layout:
     note_spans = classify_footnotes(lines, markdown)
     markers = find_markers(text, lines, set(note_spans), markdown)
     marker_spans = sorted((s, e) for s, e, _ in markers)
+    marker_starts = [s for s, _ in marker_spans]
     rules = _rules()
     keep_prefixes = rules["hyphen_keep_prefixes"]
 
@@ -428,11 +466,12 @@ def lay_out(norm: MappedText, markdown: bool = False) -> Layout:
             else:
                 emit(" ", 1)
             del prev_text
-        for m in _iter_line_segments(line, marker_spans, strip_md):
+        lo_i = bisect_left(marker_starts, line.start)
+        hi_i = bisect_left(marker_starts, line.end, lo_i)
+        for m in _iter_line_segments(line, marker_spans[lo_i:hi_i], strip_md):
             emit(m, _piece_len(m))
-        for s, e, num in markers:
-            if line.start <= s < line.end:
-                marker_para[s] = len(paragraphs)
+        for s, _e in marker_spans[lo_i:hi_i]:
+            marker_para[s] = len(paragraphs)
         prev_line = line
         blank_since = False
     close_paragraph()
@@ -460,21 +499,26 @@ def lay_out(norm: MappedText, markdown: bool = False) -> Layout:
         note.text = clean.text[note.start:note.end]
     for para in paragraphs:
         para.lead = para.lead
-    resolved_markers = [Marker(s, e, num, marker_para.get(s, -1), norm.origin[s]) for s, e, num in markers]
+    resolved_markers = [Marker(s, e, num, marker_para.get(s, -1), int(norm.origin[s])) for s, e, num in markers]
     furniture = [ln.text.strip() for ln in lines if ln.role == "furniture"]
     first_lines = [ln.text.strip() for ln in lines if ln.text.strip()][:40]
-    return Layout(clean, paragraphs, footnotes, resolved_markers, furniture, body_end, first_lines)
+    return Layout(clean, paragraphs, footnotes, resolved_markers, furniture, body_end, first_lines).index()
 
 
 def _iter_line_segments(line: Line, marker_spans: list[tuple[int, int]], strip_md: re.Pattern | None):
-    """Pieces of one line without leading/trailing space, markers and Markdown emphasis; spaces collapsed."""
+    """Pieces of one line without leading/trailing space, markers and Markdown emphasis; spaces collapsed.
+
+    `marker_spans` holds only the markers of this line (normalised offsets)."""
     s = line.text
-    lo = len(s) - len(s.lstrip())
     hi = len(s.rstrip())
+    lo = len(s) - len(s.lstrip()) if hi else 0
+    if not marker_spans and strip_md is None and "  " not in s[lo:hi]:
+        if lo < hi:
+            yield (line.start + lo, line.start + hi)
+        return
     cuts: list[tuple[int, int, str]] = []
     for ms, me in marker_spans:
-        if line.start + lo <= ms < line.start + hi:
-            cuts.append((ms - line.start, me - line.start, ""))
+        cuts.append((ms - line.start, me - line.start, ""))
     if strip_md is not None:
         for m in strip_md.finditer(s):
             if m.end() > m.start():
@@ -482,8 +526,7 @@ def _iter_line_segments(line: Line, marker_spans: list[tuple[int, int]], strip_m
         for m in _rules()["markdown_marker"].finditer(s):
             cuts.append((m.start(), m.end(), ""))
     for m in _SPACE_RUN.finditer(s, lo, hi):
-        if m.group() != " ":
-            cuts.append((m.start(), m.end(), " "))
+        cuts.append((m.start(), m.end(), " "))
     cuts.sort()
     pos = lo
     for cs, ce, repl in cuts:

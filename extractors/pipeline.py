@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_left
+import numpy as np
 
 from .clauses import relation_for
-from .identity import identify
+from .identity import document_body, identify
 from .language import detect_language
 from .layout import Layout, lay_out
 from .model import Citation, ExtractedDocument
@@ -26,8 +26,7 @@ def extract_text(text: str, file: str = "<text>", markdown: bool = False, raw: b
     clean = layout.clean.text
     language = detect_language(clean)
     # a first identity pass gives the body that resolves bare numbers; session inference needs citations
-    provisional = identify(layout, [], language)
-    ctx = Context(body=provisional.body)
+    ctx = Context(body=document_body(layout))
     found = detect(clean, ctx)
     identity = identify(layout, found, language)
     found = [f for f in found if not _is_self(f, identity.symbol)]
@@ -113,8 +112,7 @@ def _to_citation(f: Found, layout: Layout, original: str) -> Citation:
 def _link_adopting_footnotes(citations: list[Citation], found: list[Found], layout: Layout) -> None:
     """An instrument followed by a footnote marker whose footnote cites a resolution ('Résolution 58/4,
     annexe') was adopted or annexed by that resolution: record it on the instrument."""
-    origin = layout.clean.origin
-    body_origins = origin[: layout.body_end]
+    body_origins = layout.clean.origin[: layout.body_end]
     first_target: dict[int, str] = {}
     for c in citations:
         if c.footnote is not None and c.kind.endswith("resolution") and c.footnote not in first_target:
@@ -123,7 +121,7 @@ def _link_adopting_footnotes(citations: list[Citation], found: list[Found], layo
         target = first_target.get(marker.number)
         if target is None:
             continue
-        clean_pos = bisect_left(body_origins, marker.original)
+        clean_pos = int(np.searchsorted(body_origins, marker.original))
         for f, c in zip(found, citations):
             if c.footnote is None and f.extras.get("adopted_by", 0) is not None and f.end <= clean_pos <= f.end + 2 \
                     and c.kind in ("convention", "protocol", "declaration", "rules", "principles", "charter", "agreement", "plan", "other"):

@@ -17,7 +17,7 @@ PREFIX = "(?:" + "|".join(sorted((re.escape(p) for p in _DATA["prefixes"]), key=
 PART = r"[A-Za-z0-9]{1,12}(?:[.\-–][A-Za-z0-9]{1,12}){0,4}"
 SC_YEAR = r"(?:\s?\((?:19|20)\d\d\))"
 SYMBOL_BODY = PREFIX + r"(?:/" + PART + r"){1,9}" + SC_YEAR + "?"
-SYMBOL = re.compile(r"(?<![\w./:%@-])" + SYMBOL_BODY + r"(?![\w%@/])")
+SYMBOL = re.compile(r"(?=[A-Z][A-Z.()-]{0,12}/)(?<![\w./:%@-])" + SYMBOL_BODY + r"(?![\w%@/])")
 SYMBOL_LINE = re.compile(r"(?:United Nations\s+|Nations Unies\s+)?(?:\d{1,4}\s+)?" + SYMBOL_BODY + r"(?:\s+\d{1,4}(?:/\d{1,4})?)?")
 _LOCWORD = "(?:" + "|".join(sorted((re.escape(w) for w in _DATA["locator_words"]), key=len, reverse=True)) + ")"
 _LOCVALUE = r"(?:\d{1,4}|[IVXLC]{1,7}|[A-Z])(?:\.\d{1,4}){0,3}(?:\s?\([a-z0-9]{1,3}\))?\b(?!/)"

@@ -33,8 +33,13 @@ def _numbers(group: str, offset: int) -> list[tuple[int, int, int]]:
     return out
 
 
+_PREFILTER = re.compile(r"[Tt]reaty|[Tt]rait[ée]s|[Tt]ratados")
+
+
 def find_treaty_series(text: str) -> list[Found]:
     found: list[Found] = []
+    if not _PREFILTER.search(text):
+        return found
     for m in pattern().finditer(text):
         vols = _numbers(m.group("vols"), m.start("vols"))
         nos = _numbers(m.group("nos"), m.start("nos"))
