@@ -32,19 +32,24 @@ def _openings() -> tuple[re.Pattern[str], dict[str, str]]:
             name = f"b{len(codes)}"
             codes[name] = body["code"]
             groups.append(f"(?P<{name}>" + re.escape(opening).replace(r"\ ", r"\s{1,3}") + ")")
-    return re.compile(r"(?:^|\n)[\W_]{0,4}(?:" + "|".join(groups) + r")[\W_]{0,4}\s?,", re.I), codes
+    return re.compile(r"[\W_]{0,4}(?:" + "|".join(groups) + r")[\W_]{0,4}\s?,", re.I), codes
 
 
-def opening_body(clean: str) -> str | None:
+def opening_body(layout: Layout) -> str | None:
+    """The body named by the opening formula ('The General Assembly,') that begins a paragraph."""
     pattern, codes = _openings()
-    m = pattern.search(clean, 0, 20000)
-    return codes[m.lastgroup] if m else None
+    clean = layout.clean.text
+    for para in layout.paragraphs[:80]:
+        m = pattern.match(clean, para.start, min(para.end, para.start + 200))
+        if m:
+            return codes[m.lastgroup]
+    return None
 
 
 def document_body(layout: Layout) -> str | None:
     """The issuing body, cheaply: from the header symbol, else the opening formula."""
     symbol = _header_symbol(layout)
-    return (body_of_symbol(symbol) if symbol else None) or opening_body(layout.clean.text)
+    return (body_of_symbol(symbol) if symbol else None) or opening_body(layout)
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +85,7 @@ def identify(layout: Layout, citations: list[Found], language: str | None) -> Do
     data = _data()
     ident = DocumentIdentity(language=language)
     ident.symbol = _header_symbol(layout)
-    opened_by = opening_body(clean)
+    opened_by = opening_body(layout)
     if ident.symbol:
         ident.body = body_of_symbol(ident.symbol) or opened_by
     else:
@@ -101,10 +106,12 @@ def identify(layout: Layout, citations: list[Found], language: str | None) -> Do
     if ident.session is None:
         ident.session = _masthead_session(layout, data)
     # date and meeting
-    meeting = re.search(data["meeting"], clean, re.I)
-    if meeting:
-        ident.meeting = re.sub(r"\s+", " ", meeting.group("meeting")).strip()
-        ident.date = parse_date(meeting.group("d"), meeting.group("m"), meeting.group("y"))
+    for meeting in re.finditer(data["meeting"], clean):
+        number = re.search(data["meeting_number"], clean[max(0, meeting.start() - 12):meeting.start()])
+        if number:
+            ident.meeting = f"{number.group(1)} {meeting.group('what')}"
+            ident.date = parse_date(meeting.group("d"), meeting.group("m"), meeting.group("y"))
+            break
     if ident.date is None:
         issued = re.search(data["distribution_date"], head, re.I)
         if issued:
@@ -198,7 +205,7 @@ def _infer_session(clean: str, citations: list[Found], body: str) -> int | None:
     return lower
 
 
-_SESSION_WORD = re.compile(r"\b(?:session|sesión)\b", re.I)
+_SESSION_WORD = re.compile(r"(?:[Ss]ession|[Ss]esión)\b")
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:its|sa|à sa|at its|de sa|en su|su)\s*$")
 
 

@@ -102,6 +102,13 @@ _SPACE_RUN = re.compile(r" {2,}")
 _GLUED_AFTER_WORD = re.compile(r"(?<=[a-zà-ÿœ\)\]\"'.,;:])(\d{1,3})((?:[ ]?,[ ]?\d{1,3}){0,10})(?=[\s.,;:)\]\"']|$)", re.M)
 _GLUED_AFTER_NUMBER = re.compile(r"(?<![\w/.-])((?:\d{1,4}/)?)(\d{3,8})(?=[\s.,;:)\]]|$)", re.M)
 _DETACHED = re.compile(r"(?<=[\w.,;:)\]\"'])([ ])(\d{1,3})((?:[ ]?,[ ]?\d{1,3}){0,10})(?=[ ]{1,40}(?:[A-Z(\"']|and\b|et\b)|[ ]*$|,)", re.M)
+_DIGITS = re.compile(r"\d{1,8}")
+_GLUE_CHARS = frozenset(")]\"'.,;:")
+_AFTER_MARKER = frozenset(" \t\n\f.,;:)]\"'")
+_AFTER_NUMBER = frozenset(" \t\n\f.,;:)]")
+_MARKER_LIST = re.compile(r"(?:[ ]?,[ ]?\d{1,3}(?!\d)){1,10}")
+_BEFORE_DETACHED = re.compile(r"[\w.,;:)\]\"']")
+_DETACHED_TAIL = re.compile(r"[ ]{1,40}(?:[A-Z(\"']|and\b|et\b)|[ ]*(?:\n|$)|,")
 _NUMBER_TOKEN = re.compile(r"\d{1,4}[.)]")
 _DIGIT = re.compile(r"\d")
 _WORD_BEFORE = re.compile(r"([\w°'.]{1,40})[ .]{0,5}$")
@@ -109,15 +116,25 @@ _NUMERIC_WORD = re.compile(r"[\d.,/-]+")
 
 
 def split_lines(text: str) -> list[Line]:
+    """Lines with their offsets; a form feed (page break) also ends a line and flags the next."""
     lines: list[Line] = []
     pos = 0
     page_break = False
-    for match in _LINE_SPLIT.finditer(text):
-        lines.append(Line(pos, match.start(), text[pos:match.start()], page_break))
-        page_break = match.group() == "\f"
-        pos = match.end()
-    lines.append(Line(pos, len(text), text[pos:], page_break))
+    for raw in text.split("\n"):
+        if "\f" in raw:
+            parts = raw.split("\f")
+            for index, part in enumerate(parts):
+                lines.append(Line(pos, pos + len(part), part, page_break))
+                pos += len(part) + 1
+                page_break = index < len(parts) - 1
+            continue
+        lines.append(Line(pos, pos + len(raw), raw, page_break))
+        pos += len(raw) + 1
+        page_break = False
     return lines
+
+
+MAX_FURNITURE = 70
 
 
 def classify_furniture(lines: list[Line], own_symbol_hint: str | None = None) -> None:
@@ -129,13 +146,15 @@ def classify_furniture(lines: list[Line], own_symbol_hint: str | None = None) ->
         if not stripped:
             line.role = "blank"
             continue
-        if SYMBOL_LINE.fullmatch(stripped):
+        if len(stripped) <= MAX_FURNITURE and SYMBOL_LINE.fullmatch(stripped):
             key = re.sub(r"\s+", "", stripped)
             standalone[key] = standalone.get(key, 0) + 1
     nonblank = [i for i, line in enumerate(lines) if line.role != "blank"]
     kind: dict[int, str] = {}
     for rank, i in enumerate(nonblank):
         stripped = lines[i].text.strip()
+        if len(stripped) > MAX_FURNITURE:
+            continue  # running headers, page and job numbers are short lines
         if rules["job_number"].match(stripped) or rules["barcode"].match(stripped):
             kind[i] = "job"
         elif SYMBOL_LINE.fullmatch(stripped):
@@ -188,6 +207,14 @@ def classify_footnotes(lines: list[Line], markdown: bool) -> dict[int, list[tupl
             i += 1
             continue
         stripped = line.text.strip()
+        head = stripped[:1]
+        if not (head.isdigit() or head in "_-—<[" or head.isupper() or in_block):
+            in_block, current = False, None
+            body_text_since_block.append(line.text)
+            if len(body_text_since_block) > 200:
+                del body_text_since_block[:100]
+            i += 1
+            continue
         if rules["separator"].match(stripped):
             line.role = "separator"
             in_block, current = True, None
@@ -304,31 +331,43 @@ def find_markers(text: str, lines: list[Line], numbers: set[int], markdown: bool
         return found
     blockers = rules["detached_marker_blockers"]
     candidates: list[tuple[int, list[tuple[int, int, int]], str]] = []
-    for m in _GLUED_AFTER_WORD.finditer(text):
-        line = body_line(m.start())
-        if line is None:
+    # one scan over every digit run; the characters around it tell which marker shape it could be
+    for m in _DIGITS.finditer(text):
+        start, end = m.span()
+        prev = text[start - 1] if start else "\n"
+        following = text[end:end + 1]
+        if prev.isdigit() or following.isdigit():
             continue
-        token = text[max(line.start, text.rfind(" ", 0, m.start()) + 1):m.start()]
-        how = "word"
-        if _NUMBER_TOKEN.fullmatch(token):
-            how = "after-number"  # "in 2017 and 2018.8": a sentence ending in a number, then its marker
-        elif "/" in token or _DIGIT.search(token) or (token[-1:] == "." and len(token) <= 4 and token[:1].isupper()):
-            continue  # inside a symbol ("Add.1", "WG.6"), a number or an abbreviation
-        items = [(m.start(1), m.end(1), int(m.group(1)))] + _list_items(0, m.start(2), m.group(2))
-        candidates.append((m.start(), items, how))
-    for m in _GLUED_AFTER_NUMBER.finditer(text):
-        if body_line(m.start()) is not None:
-            candidates.append((m.start(), [(m.start(2), m.end(2), -1)], "number"))
-    for m in _DETACHED.finditer(text):
-        line = body_line(m.start(2))
-        if line is None:
-            continue
-        before = _WORD_BEFORE.search(text, line.start, m.start(2))
-        word = before.group(1).lower().rstrip(".") if before else ""
-        if word in blockers or _NUMERIC_WORD.fullmatch(word or "x"):
-            continue
-        items = [(m.start(2), m.end(2), int(m.group(2)))] + _list_items(0, m.start(3), m.group(3))
-        candidates.append((m.start(), items, "detached"))
+        length = end - start
+        if length <= 3 and (prev in _GLUE_CHARS or prev.islower()) and (not following or following in _AFTER_MARKER):
+            line = body_line(start)
+            if line is None:
+                continue
+            token = text[max(line.start, text.rfind(" ", 0, start) + 1):start]
+            how = "word"
+            if _NUMBER_TOKEN.fullmatch(token):
+                how = "after-number"  # "in 2017 and 2018.8": a sentence ending in a number, then its marker
+            elif "/" in token or _DIGIT.search(token) or (token[-1:] == "." and len(token) <= 4 and token[:1].isupper()):
+                continue  # inside a symbol ("Add.1", "WG.6"), a number or an abbreviation
+            tail = _MARKER_LIST.match(text, end)
+            items = [(start, end, int(m.group()))] + _list_items(0, end, tail.group() if tail else "")
+            candidates.append((start, items, how))
+        elif length <= 3 and prev == " " and start >= 2 and _BEFORE_DETACHED.match(text[start - 2]):
+            tail = _MARKER_LIST.match(text, end)
+            after = tail.end() if tail else end
+            if _DETACHED_TAIL.match(text, after):
+                line = body_line(start)
+                if line is None:
+                    continue
+                before = _WORD_BEFORE.search(text, line.start, start)
+                word = before.group(1).lower().rstrip(".") if before else ""
+                if word in blockers or _NUMERIC_WORD.fullmatch(word or "x"):
+                    continue
+                items = [(start, end, int(m.group()))] + _list_items(0, end, tail.group() if tail else "")
+                candidates.append((start, items, "detached"))
+        if length >= 3 and not (candidates and candidates[-1][0] == start) and (prev == "/" or not (prev.isalnum() or prev in "_.-")) and (not following or following in _AFTER_NUMBER):
+            if body_line(start) is not None:
+                candidates.append((start, [(start, end, -1)], "number"))
     candidates.sort(key=lambda c: c[0])
     ordered = sorted(numbers)
     highest = 0
@@ -436,7 +475,7 @@ def lay_out(norm: MappedText, markdown: bool = False) -> Layout:
         content = line.text
         stripped = content.strip()
         lead_text = strip_md.sub("", stripped) if strip_md else stripped
-        if crossed and prev_line is not None and not re.search(r"[.;:]\s*$", prev_line.text):
+        if crossed and prev_line is not None and prev_line.text.rstrip()[-1:] not in (".", ";", ":"):
             blank_since = False  # a page break inside a sentence: the paragraph goes on
         crossed = False
         starts_new, pid = _paragraph_start(lead_text, prev_line, blank_since, rules, last_op)
@@ -468,10 +507,15 @@ def lay_out(norm: MappedText, markdown: bool = False) -> Layout:
             del prev_text
         lo_i = bisect_left(marker_starts, line.start)
         hi_i = bisect_left(marker_starts, line.end, lo_i)
-        for m in _iter_line_segments(line, marker_spans[lo_i:hi_i], strip_md):
-            emit(m, _piece_len(m))
-        for s, _e in marker_spans[lo_i:hi_i]:
-            marker_para[s] = len(paragraphs)
+        if lo_i == hi_i and strip_md is None and "  " not in stripped:
+            lo = line.start + len(content) - len(content.lstrip())
+            pieces.append((lo, lo + len(stripped)))  # fast path: a plain line is one slice
+            clean_len += len(stripped)
+        else:
+            for m in _iter_line_segments(line, marker_spans[lo_i:hi_i], strip_md):
+                emit(m, _piece_len(m))
+            for s, _e in marker_spans[lo_i:hi_i]:
+                marker_para[s] = len(paragraphs)
         prev_line = line
         blank_since = False
     close_paragraph()
@@ -568,6 +612,9 @@ def _ends_with_break_hyphen(prev: Line | None, text: str) -> bool:
 
 def _paragraph_start(lead: str, prev: Line | None, blank_since: bool, rules: dict,
                      last_op: str | None) -> tuple[bool, str | None]:
+    first = lead[:1]
+    if not blank_since and prev is not None and first.islower() and lead[1:2] != ")":
+        return False, None  # the common case: a sentence running on to the next line
     m = rules["numbered_paragraph"].match(lead)
     if m:
         return True, f"OP{int(m.group(1))}"

@@ -34,40 +34,51 @@ class MappedText:
 
         A piece (string, index) is a replacement standing for character `index` of this text; a
         bare string maps to the origin of the next slice (or the end), so it never widens a span.
+        The new map is computed in one vectorised step from (source start, length, step) per piece.
         """
         parts: list[str] = []
-        maps: list[np.ndarray] = []
+        starts: list[int] = []
+        lengths: list[int] = []
+        steps: list[int] = []
         pending: list[str] = []
-        src_text, src_origin = self.text, self.origin
+        src_text = self.text
         for piece in pieces:
             if isinstance(piece, str):
                 pending.append(piece)
                 continue
-            if isinstance(piece[0], str):
-                replacement, index = piece
+            first, second = piece
+            if isinstance(first, str):
+                anchor = second
                 if pending:
                     filler = "".join(pending)
-                    parts.append(filler)
-                    maps.append(np.full(len(filler), src_origin[index], dtype=np.int64))
                     pending.clear()
-                parts.append(replacement)
-                maps.append(np.full(len(replacement), src_origin[index], dtype=np.int64))
+                    parts.append(filler)
+                    starts.append(anchor), lengths.append(len(filler)), steps.append(0)
+                parts.append(first)
+                starts.append(anchor), lengths.append(len(first)), steps.append(0)
                 continue
-            start, end = piece
-            if start >= end:
+            if first >= second:
                 continue
             if pending:
                 filler = "".join(pending)
-                parts.append(filler)
-                maps.append(np.full(len(filler), src_origin[start], dtype=np.int64))
                 pending.clear()
-            parts.append(src_text[start:end])
-            maps.append(src_origin[start:end])
-        tail = src_origin[len(src_text)]
+                parts.append(filler)
+                starts.append(first), lengths.append(len(filler)), steps.append(0)
+            parts.append(src_text[first:second])
+            starts.append(first), lengths.append(second - first), steps.append(1)
         if pending:
             filler = "".join(pending)
             parts.append(filler)
-            maps.append(np.full(len(filler), tail, dtype=np.int64))
-        last = maps[-1][-1] + 1 if maps and len(maps[-1]) else tail
-        maps.append(np.array([last], dtype=np.int64))
-        return MappedText("".join(parts), np.concatenate(maps))
+            starts.append(len(src_text)), lengths.append(len(filler)), steps.append(0)
+        text = "".join(parts)
+        if not lengths:
+            return MappedText(text, self.origin[len(src_text):len(src_text) + 1].copy())
+        lengths_arr = np.asarray(lengths, dtype=np.int64)
+        offsets = np.cumsum(lengths_arr) - lengths_arr
+        within = np.arange(len(text), dtype=np.int64) - np.repeat(offsets, lengths_arr)
+        index = np.repeat(np.asarray(starts, dtype=np.int64), lengths_arr) + within * np.repeat(
+            np.asarray(steps, dtype=np.int64), lengths_arr)
+        origin = np.empty(len(text) + 1, dtype=np.int64)
+        origin[:-1] = self.origin[index]
+        origin[-1] = origin[-2] + 1 if len(text) else self.origin[len(src_text)]
+        return MappedText(text, origin)

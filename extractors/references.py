@@ -18,7 +18,7 @@ from importlib import resources
 from .dates import date_pattern, parse_date
 
 # --- named pieces -----------------------------------------------------------------------------------
-KEYWORD = r"(?P<kw>\b(?:[Rr]esolutions?|[Rr]ésolutions?|[Rr]esoluci(?:ón|ones)|[Dd]ecisions?|[Dd]écisions?|[Dd]ecisi(?:ón|ones)|RESOLUTIONS?|DECISIONS?)\b)"
+KEYWORD = r"(?=[RrDd])(?P<kw>\b(?:[Rr]esolutions?|[Rr]ésolutions?|[Rr]esoluci(?:ón|ones)|[Dd]ecisions?|[Dd]écisions?|[Dd]ecisi(?:ón|ones)|RESOLUTIONS?|DECISIONS?)\b)"
 ROMAN = r"(?:[IVXL]{1,7})"
 PART = r"(?:\s?(?P<part>[A-H])(?![\w/'-]))"
 NUM_SC = r"(?P<sc_n>\d{1,4})\s?\((?P<sc_year>(?:19[4-9]|20[0-4])\d)\)"

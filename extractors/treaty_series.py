@@ -33,14 +33,20 @@ def _numbers(group: str, offset: int) -> list[tuple[int, int, int]]:
     return out
 
 
-_PREFILTER = re.compile(r"[Tt]reaty|[Tt]rait[ée]s|[Tt]ratados")
+_VOLUME_HINT = re.compile(r"vols?\.|volumes?\b")
 
 
 def find_treaty_series(text: str) -> list[Found]:
+    """Entries are found from their 'vol.' outward: the series name stands within a few words before it."""
     found: list[Found] = []
-    if not _PREFILTER.search(text):
-        return found
-    for m in pattern().finditer(text):
+    seen: set[int] = set()
+    matches = []
+    for hint in _VOLUME_HINT.finditer(text):
+        m = pattern().search(text, max(0, hint.start() - 60), hint.end() + 600)
+        if m and m.start() not in seen and m.start() <= hint.start():
+            seen.add(m.start())
+            matches.append(m)
+    for m in matches:
         vols = _numbers(m.group("vols"), m.start("vols"))
         nos = _numbers(m.group("nos"), m.start("nos"))
         if len(vols) == len(nos):
