@@ -66,7 +66,35 @@ def body_of_symbol(symbol: str) -> str | None:
     return None
 
 
+def _resolution_symbol(number: str, body: str) -> str:
+    """'56/120' -> A/RES/56/120; '2200 A (XXI)' -> A/RES/2200(XXI)[A]; HRC '52/1' -> A/HRC/RES/52/1."""
+    roman = re.fullmatch(r"(\d{1,4})\s?([A-H])?\s?\(([^)]+)\)", number)
+    if roman:
+        part = f"[{roman.group(2)}]" if roman.group(2) else ""
+        return f"A/RES/{roman.group(1)}({roman.group(3)}){part}"
+    lettered = re.fullmatch(r"(\S+)\s([A-H])", number)
+    base, part = (lettered.group(1), f"[{lettered.group(2)}]") if lettered else (number, "")
+    return ("A/RES/" if body == "GA" else "A/HRC/RES/") + base + part
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_value(roman: str) -> int | None:
+    total, prev = 0, 0
+    for ch in reversed(roman):
+        value = _ROMAN.get(ch)
+        if value is None:
+            return None
+        total = total - value if value < prev else total + value
+        prev = max(prev, value)
+    return total or None
+
+
 def session_of_symbol(symbol: str, body: str | None) -> int | None:
+    old_style = re.fullmatch(r"A/RES/\d{1,4}\(([IVXL]{1,7})\)(?:\[[A-H]\])?", symbol)
+    if old_style:
+        return roman_value(old_style.group(1))
     parts = symbol.split("/")
     if body == "GA" and len(parts) >= 3:
         candidate = parts[2] if parts[1] in ("RES", "DEC", "INF") or re.fullmatch(r"C\.\d|AC\.\d+|CN\.\d+", parts[1]) else parts[1]
@@ -94,10 +122,10 @@ def identify(layout: Layout, citations: list[Found], language: str | None) -> Do
         title_number = re.search(data["title_number"], "\n".join(_plain(line) for line in layout.first_lines[:25]), re.M)
         if title_number and ident.body in ("GA", "HRC", None):
             number = title_number.group(1)
-            ident.body = ident.body or "GA"
-            ident.symbol = ("A/RES/" if ident.body == "GA" else "A/HRC/RES/") + number
             if ident.body is None:
                 ident.inferred.append("body")
+            ident.body = ident.body or "GA"
+            ident.symbol = _resolution_symbol(number, ident.body)
     if ident.body is None and ident.symbol is None:
         ident.body = None
     # session
@@ -112,6 +140,10 @@ def identify(layout: Layout, citations: list[Found], language: str | None) -> Do
             ident.meeting = f"{number.group(1)} {meeting.group('what')}"
             ident.date = parse_date(meeting.group("d"), meeting.group("m"), meeting.group("y"))
             break
+    if ident.date is None:
+        adopted = re.search(data["adopted_on"], head)
+        if adopted:
+            ident.date = parse_date(adopted.group("d"), adopted.group("m"), adopted.group("y"))
     if ident.date is None:
         issued = re.search(data["distribution_date"], head, re.I)
         if issued:

@@ -52,7 +52,10 @@ def detect(clean: str, ctx: Context) -> list[Found]:
 
 
 def _is_self(found: Found, own_symbol: str | None) -> bool:
-    return own_symbol is not None and found.target == own_symbol
+    """The document's own symbol, or an instrument this very document adopts (its own annex/content)."""
+    if own_symbol is None:
+        return False
+    return found.target == own_symbol or found.extras.get("adopted_by") == own_symbol
 
 
 def _drop_overlaps(found: list[Found]) -> list[Found]:
