@@ -61,6 +61,11 @@ def _color(value: str | None, table: dict[str, Any], style: dict[str, Any]) -> s
     return palette[digest[0] % len(palette)]
 
 
+def _unit_hash(value: Any) -> float:
+    """A number in [0, 1) that depends only on `value`: the same layout on every export."""
+    return hashlib.sha1(str(value).encode("utf-8")).digest()[0] / 256
+
+
 def node_time(attrs: dict[str, Any]) -> float | None:
     """Fractional year: the date, else the year, else a GA session (session n sits in year 1945+n)."""
     date = attrs.get("date")
@@ -72,7 +77,8 @@ def node_time(attrs: dict[str, Any]) -> float | None:
             pass
     year = attrs.get("year")
     if isinstance(year, int):
-        return year + 0.5
+        # Only the year is known: spread such works across it (stably) rather than piling them up mid-year.
+        return year + 0.15 + 0.7 * _unit_hash(attrs.get("key") or attrs.get("label"))
     session = attrs.get("session")
     kind = str(attrs.get("kind") or "")
     if isinstance(session, int) and (attrs.get("body") == "GA" or kind.startswith("ga-")):
@@ -154,7 +160,7 @@ def layout(graph: nx.MultiDiGraph) -> tuple[dict[Any, tuple[float, float]], list
         middle = (len(members) - 1) / 2
         for i, n in enumerate(members):
             # A small stable offset breaks the symmetry physics cannot break on a single row.
-            jitter = (hashlib.sha1(str(n).encode("utf-8")).digest()[0] / 255 - 0.5) * cfg["row_px"] if physics else 0
+            jitter = (_unit_hash(n) - 0.5) * cfg["row_px"] if physics else 0
             positions[n] = (round(xs[n], 1), round((i - middle) * cfg["row_px"] + jitter, 1))
     ticks = [{"x": column[y] * col_px, "label": str(y)} for y in years]
     if any(v == "undated" for v in placed.values()):
@@ -317,5 +323,5 @@ def notebook_view(graph: nx.MultiDiGraph, height: int = 650, title: str = "uncit
     from IPython.display import HTML
 
     page = html.escape(render_html(graph, title=title, focus=focus), quote=True)
-    return HTML(f'<iframe srcdoc="{page}" style="width:100%;height:{int(height)}px;border:1px solid #ccc" '
-                f'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>')
+    return HTML(f'<div class="uncite-view"><iframe srcdoc="{page}" style="width:100%;height:{int(height)}px;border:1px solid #ccc" '
+                f'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe></div>')

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
-from graph.network import citation_digraph, compare_time, time_key
+from graph.network import citation_digraph, compare_time, lexicon, normalise_symbol, resolve_node, time_key
 
 Direction = Literal["up", "down", "both"]
 MAX_CHAIN_WINDOW = 600  # nodes per side in which chains are reduced, when no depth is given
@@ -54,26 +54,50 @@ class Lineage:
 
 def filter_graph(graph: nx.MultiDiGraph, relations: Collection[str] | None = None,
                  kinds: Collection[str] | None = None, bodies: Collection[str] | None = None,
-                 keep: Collection[str] = ()) -> nx.MultiDiGraph:
-    """View of `graph` with only the given relation types, node kinds and bodies (`keep` nodes stay).
+                 keep: Collection[str] = (), exclude: Collection[str] = (),
+                 time_order: bool = False) -> nx.MultiDiGraph:
+    """View of `graph` with only the given relation types (minus `exclude`), node kinds and bodies
+    (`keep` nodes stay whatever their kind); `time_order` also hides self-citations and citations of
+    later documents.
 
     >>> g = nx.MultiDiGraph(); _ = g.add_edge("b", "a", key="recalls"); _ = g.add_edge("b", "c", key="cites")
-    >>> sorted(filter_graph(g, relations=["recalls"]).edges())
-    [('b', 'a')]
+    >>> sorted(filter_graph(g, relations=["recalls"]).edges()), sorted(filter_graph(g, exclude=["cites"]).edges())
+    ([('b', 'a')], [('b', 'a')])
     """
-    view: nx.MultiDiGraph = graph
-    if kinds or bodies:
-        kinds_set, bodies_set, keep_set = set(kinds or ()), set(bodies or ()), set(keep)
+    kinds_set, bodies_set, keep_set = set(kinds or ()), set(bodies or ()), set(keep)
+    rel_set, out = set(relations or ()), set(exclude)
+    nodes = graph.nodes
+    if not (kinds_set or bodies_set or rel_set or out or time_order):
+        return graph
 
-        def node_ok(n: str) -> bool:
-            a = graph.nodes[n]
-            return n in keep_set or ((not kinds_set or a.get("kind") in kinds_set)
-                                     and (not bodies_set or a.get("body") in bodies_set))
-        view = nx.subgraph_view(view, filter_node=node_ok)
-    if relations:
-        rel_set = set(relations)
-        view = nx.subgraph_view(view, filter_edge=lambda u, v, k: k in rel_set)
-    return view
+    def node_ok(n: str) -> bool:
+        a = nodes[n]
+        return n in keep_set or ((not kinds_set or a.get("kind") in kinds_set)
+                                 and (not bodies_set or a.get("body") in bodies_set))
+
+    def edge_ok(u: str, v: str, k: str) -> bool:
+        return ((not rel_set or k in rel_set) and k not in out
+                and (not time_order or (u != v and compare_time(nodes[v], nodes[u]) != 1)))
+
+    # One view level only: stacked networkx views multiply the cost of every neighbour lookup.
+    return nx.subgraph_view(graph, filter_node=node_ok if (kinds_set or bodies_set) else nx.filters.no_filter,
+                            filter_edge=edge_ok if (rel_set or out or time_order) else nx.filters.no_filter)
+
+
+def chain_graph(graph: nx.MultiDiGraph, relations: Collection[str] | None = None,
+                kinds: Collection[str] | None = None, bodies: Collection[str] | None = None,
+                keep: Collection[str] = (), time_order: bool = False) -> nx.MultiDiGraph:
+    """The citations chains follow: all relations but the structural ones (adopts, annexes) unless asked for.
+
+    A resolution that adopts a convention made it rather than drew on it, so by default the convention
+    does not become the resolution's ancestor. Other arguments as in filter_graph.
+
+    >>> g = nx.MultiDiGraph([("A/RES/55/25", "convention:UNTOC", "adopts"), ("A/RES/56/120", "A/RES/55/25", "recalls")])
+    >>> sorted(chain_graph(g).edges()), len(chain_graph(g, ["adopts"]).edges())
+    ([('A/RES/56/120', 'A/RES/55/25')], 1)
+    """
+    exclude = () if relations else lexicon()["structural_relations"]
+    return filter_graph(graph, relations, kinds, bodies, keep, exclude, time_order)
 
 
 def time_ordered_dag(graph: nx.Graph) -> nx.DiGraph:
@@ -149,8 +173,7 @@ def time_respecting(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     >>> list(time_respecting(g).edges())
     []
     """
-    nodes = graph.nodes
-    return nx.subgraph_view(graph, filter_edge=lambda u, v, *k: u != v and compare_time(nodes[v], nodes[u]) != 1)
+    return filter_graph(graph, time_order=True)
 
 
 def _window(graph: nx.Graph, key: str, depth: int | None, reverse: bool, cap: int) -> tuple[set[str], int | None]:
@@ -166,30 +189,35 @@ def _window(graph: nx.Graph, key: str, depth: int | None, reverse: bool, cap: in
 
 
 def lineage_reduction(graph: nx.Graph, key: str, depth: int | None = None, direction: Direction = "both",
-                      cap: int = MAX_CHAIN_WINDOW) -> tuple[nx.DiGraph, list[str]]:
+                      cap: int = MAX_CHAIN_WINDOW, ordered: bool = False) -> tuple[nx.DiGraph, list[str]]:
     """Transitive reduction of the time-ordered citation DAG around `key` (its up side and its down side).
 
     Only the window around `key` is ordered and reduced, so the cost follows the lineage, not the
     corpus. Cross edges (a descendant citing an ancestor) always go through `key` and are implied,
     so each side is reduced on its own. Without `depth`, a side larger than `cap` nodes is cut at
-    the largest depth that fits, and a note says so.
+    the largest depth that fits, and a note says so. `ordered=True` says `graph` already hides
+    citations of later documents (a time_order view).
 
     >>> g = nx.DiGraph([("58", "56"), ("58", "55"), ("56", "55")])
     >>> sorted(lineage_reduction(g, "56")[0].edges())
     [('56', '55'), ('58', '56')]
     """
-    ordered = time_respecting(graph) if graph.is_multigraph() else nx.subgraph_view(
-        graph, filter_edge=lambda u, v: u != v and compare_time(graph.nodes[v], graph.nodes[u]) != 1)
+    if not ordered:
+        graph = time_respecting(graph) if graph.is_multigraph() else nx.subgraph_view(
+            graph, filter_edge=lambda u, v: u != v and compare_time(graph.nodes[v], graph.nodes[u]) != 1)
     reduced = nx.DiGraph()
     reduced.add_node(key, **graph.nodes[key])
     notes = []
     for side, reverse in (("up", False), ("down", True)):
         if direction not in (side, "both"):
             continue
-        nodes, used = _window(ordered, key, depth, reverse, cap)
+        nodes, used = _window(graph, key, depth, reverse, cap)
         if used is not None and depth is None:
             notes.append(f"{side} chains limited to depth {used} ({cap} nodes); pass --depth to choose")
-        dag = time_ordered_dag(ordered.subgraph(nodes))
+        window = nx.DiGraph()
+        window.add_nodes_from((n, graph.nodes[n]) for n in nodes)
+        window.add_edges_from((u, v) for u in nodes for v in graph._succ[u] if v in nodes)
+        dag = time_ordered_dag(window)
         reduced.add_nodes_from(dag.nodes(data=True))
         reduced.add_edges_from(nx.transitive_reduction(dag).edges())
     return reduced, notes
@@ -232,16 +260,24 @@ def lineage(graph: nx.MultiDiGraph, key: str, depth: int | None = None, directio
             cap: int = MAX_CHAIN_WINDOW) -> Lineage:
     """Ancestors, descendants and chains of `key` with the given filters (the `uncite lineage` answer).
 
+    Chains follow citations but not adoption (see chain_graph) unless `relations` names it; the
+    ancestor and descendant lists show every relation.
+
+    `key` may be spelt as users do ("56/120", "S/RES/1373 (2001)"); it is resolved with resolve_node.
+
     >>> g = nx.MultiDiGraph([("58", "56", "recalls"), ("58", "55", "recalls"), ("56", "55", "recalls")])
     >>> for n, y in (("55", 2000), ("56", 2001), ("58", 2003)): g.nodes[n].update(year=y, label=n)
     >>> lineage(g, "56").chains
     [['55', '56', '58']]
     """
-    if key not in graph:
-        raise KeyError(key)
+    found_key = resolve_node(graph, key)
+    if found_key is None:
+        raise KeyError(f"{key!r} ({normalise_symbol(key)}) is not in the graph")
+    key = found_key
     view = filter_graph(graph, relations, kinds, bodies, keep=[key])
-    reduced, notes = lineage_reduction(view, key, depth, direction, cap)
-    found = chains(view, key, depth, direction, max_chains, reduced)
+    followed = chain_graph(graph, relations, kinds, bodies, keep=[key], time_order=True)
+    reduced, notes = lineage_reduction(followed, key, depth, direction, cap, ordered=True)
+    found = chains(followed, key, depth, direction, max_chains, reduced)
     ups = ancestors(view, key, depth) if direction != "down" else []
     downs = descendants(view, key, depth) if direction != "up" else []
     labels = {n: graph.nodes[n].get("label") or n for n in {key, *reduced.nodes, *(r.key for r in ups + downs)}}

@@ -99,11 +99,11 @@ def analyse(graph: nx.MultiDiGraph, n: int = 10, routes: int = 3) -> dict[str, A
     """Whole-graph report: most cited, PageRank, HITS, main paths, longest path, series, anomalies."""
     from graph.anomalies import anomaly_report
     from graph.influence import hits_authorities, in_degree_by_kind, most_cited, pagerank, top
-    from graph.lineage import time_ordered_dag
+    from graph.lineage import chain_graph, time_ordered_dag
     from graph.mainpath import key_route_main_path, local_main_path, longest_path, spc
     from graph.series import find_series
 
-    dag = time_ordered_dag(graph)
+    dag = time_ordered_dag(chain_graph(graph))
     weights = spc(dag)
     anomalies = anomaly_report(graph)
     return {

@@ -96,9 +96,11 @@ def _backward(flow: nx.DiGraph, start: Hashable) -> list[Hashable]:
 def local_main_path(dag: nx.DiGraph, weights: Mapping[Edge, float] | None = None) -> list[Hashable]:
     """Hummon–Doreian local (forward) main path: from the heaviest source edge, always take the heaviest next edge.
 
+    Ties (which every local search meets at its end) go to the earlier document, then the lower key.
+
     >>> dag = nx.DiGraph([("C", "A"), ("C", "B"), ("D", "C"), ("E", "C"), ("F", "D"), ("F", "E"), ("E", "B")])
-    >>> local_main_path(dag)
-    ['A', 'C', 'E', 'F']
+    >>> local_main_path(dag)  # A->C and B->C tie at 2, then C->D and C->E tie at 2
+    ['A', 'C', 'D', 'F']
     """
     flow = _weighted_flow(dag, weights if weights is not None else spc(dag))
     starts = [(u, v) for u, v in flow.edges() if not flow._pred[u]]

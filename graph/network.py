@@ -24,6 +24,11 @@ CITO_CITES = "http://purl.org/spar/cito/cites"
 _DATA = Path(__file__).parent / "data" / "lineage.json"
 _QUERIES = Path(__file__).parent / "queries"
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_WORK_PROPERTIES: dict[str, tuple[str, Any]] = {
+    "kind": ("kind", lambda v: _local(v)), "passed_by": ("body", lambda v: _local(v)), "symbol": ("symbol", str),
+    "date": ("date", str), "session": ("session", int), "prefLabel": ("label", str), "label": ("label", str),
+    "agendaItem": ("agenda_item", str), "title": ("title", str), "inCorpus": ("in_corpus", str),
+}
 _LANG3 = {"eng": "en", "fra": "fr", "spa": "es", "ara": "ar", "rus": "ru", "zho": "zh", "chi": "zh"}
 
 
@@ -258,6 +263,23 @@ def _add_mention(graph: nx.MultiDiGraph, citing: str, cited: str, relation: str,
                    language=mention.get("language"), mentions=mentions, count=max(1, len(mentions)))
 
 
+def adoption_years(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Give an undated instrument the year of the resolution that adopts or annexes it (flagged inferred).
+
+    >>> g = nx.MultiDiGraph([("A/RES/55/25", "convention:UNTOC", "adopts")])
+    >>> g.nodes["A/RES/55/25"].update(year=2000); g.nodes["convention:UNTOC"].update(year=None)
+    >>> adoption_years(g).nodes["convention:UNTOC"]["year"], g.nodes["convention:UNTOC"]["date_inferred"]
+    (2000, True)
+    """
+    structural = set(lexicon()["structural_relations"])
+    for adopter, instrument, relation in graph.edges(keys=True):
+        attrs = graph.nodes[instrument]
+        year = graph.nodes[adopter].get("year")
+        if relation in structural and attrs.get("year") is None and year is not None:
+            attrs.update(year=year, date_inferred=True, adopted_by=adopter)
+    return graph
+
+
 # --------------------------------------------------------------------------- from the store
 
 def open_store(store: Any = None) -> Any:
@@ -275,12 +297,26 @@ def open_store(store: Any = None) -> Any:
         return pyoxigraph.Store(str(path))
 
 
-def _value(term: Any) -> str | None:
-    return None if term is None else term.value
+def _rows(store: Any, query_file: str) -> list[dict[str, str | None]]:
+    """Rows of a ready query as plain strings ('' = unbound -> None), over the union of all graphs.
+
+    Serialised to CSV inside Oxigraph: reading terms one by one from Python costs ~10x more on large stores.
+    """
+    import csv
+    import io
+
+    import pyoxigraph
+
+    result = store.query(_query_text(query_file), use_default_graph_as_union=True)
+    reader = csv.reader(io.StringIO(result.serialize(format=pyoxigraph.QueryResultsFormat.CSV).decode("utf-8")))
+    header = next(reader, [])
+    return [{name: (value if value != "" else None) for name, value in zip(header, row)} for row in reader]
 
 
 def _local(iri: str) -> str:
-    return re.split(r"[#/]", iri)[-1]
+    """Local name of an IRI: after '#', else after the last '/' (percent-decoded)."""
+    cut = iri.rfind("#")
+    return unquote(iri[(cut if cut >= 0 else iri.rfind("/")) + 1:])
 
 
 def _lang_of(expr: str | None, lang: str | None) -> str | None:
@@ -296,11 +332,11 @@ def _lang_of(expr: str | None, lang: str | None) -> str | None:
 
 def _selected_works(store: Any, select: str) -> set[str]:
     """IRIs bound to ?work by a SPARQL SELECT query, or by a bare group pattern."""
-    query = select if re.search(r"\bSELECT\b", select, re.IGNORECASE) else (
-        "PREFIX unc: <https://w3id.org/uncite/ontology#>\nPREFIX dcterms: <http://purl.org/dc/terms/>\n"
-        "PREFIX eli: <http://data.europa.eu/eli/ontology#>\nPREFIX cito: <http://purl.org/spar/cito/>\n"
-        f"SELECT DISTINCT ?work WHERE {{ {select} }}")
-    return {s["work"].value for s in store.query(query, use_default_graph_as_union=True) if s["work"] is not None}
+    from graph.namespaces import PREFIXES
+
+    query = select if re.search(r"\bSELECT\b", select, re.IGNORECASE) else f"SELECT DISTINCT ?work WHERE {{ {select} }}"
+    rows = store.query(query, use_default_graph_as_union=True, prefixes=PREFIXES)
+    return {s["work"].value for s in rows if s["work"] is not None}
 
 
 def load_citation_graph(store: Any = None, select: str | None = None,
@@ -309,7 +345,8 @@ def load_citation_graph(store: Any = None, select: str | None = None,
 
     `store`: a pyoxigraph.Store or a store directory (default `.uncite/store`). `select`: a SPARQL
     SELECT binding `?work` (or just a group pattern over `?work`) to load only part of the graph;
-    `neighbours=True` also keeps the works those selected ones cite or are cited by.
+    `neighbours=True` also keeps the works those selected ones cite or are cited by. The usual
+    prefixes (unc:, cito:, dcterms:, eli:, kind:, body:...) are predeclared.
 
     >>> import pyoxigraph as ox
     >>> s = ox.Store(); W = ox.NamedNode
@@ -319,30 +356,33 @@ def load_citation_graph(store: Any = None, select: str | None = None,
     [('A/RES/56/120', 'A/RES/55/25', 'cites')]
     """
     store = open_store(store)
-    opts = {"use_default_graph_as_union": True}
     keep = _selected_works(store, select) if select else None
     graph = nx.MultiDiGraph()
     iri_key: dict[str, str] = {}
     merged: dict[str, dict[str, Any]] = {}
-    for row in store.query(_query_text("network_works.rq"), **opts):
-        iri = row["work"].value
+    attributes: dict[str, list[tuple[str, str, str | None]]] = {}
+    for row in _rows(store, "network_works.rq"):
+        attributes.setdefault(row["work"], []).append((_local(row["property"]), row["value"] or "", row["lang"]))
+    for iri, values in attributes.items():
+        if not any(p == "Work" for p, _, _ in values):
+            continue  # a body or an expression: not a node
         if keep is not None and iri not in keep and not neighbours:
             continue
-        key = _value(row["key"]) or key_from_iri(iri)
+        keys = sorted(v for p, v, _ in values if p == "key")
+        key = keys[0] if keys else key_from_iri(iri)
         iri_key[iri] = key
         attrs = merged.setdefault(key, {"key": key, "iri": iri})
-        title = row["title"]
-        if title is not None and (attrs.get("title") is None or getattr(title, "language", None) == "en"):
-            attrs["title"] = title.value
-        for name, var, conv in (("kind", "kind", _local), ("body", "body", _local), ("symbol", "symbol", str),
-                                ("date", "date", str), ("session", "session", int), ("label", "label", str),
-                                ("agenda_item", "agenda", str)):
-            value = _value(row[var])
-            if value is not None and attrs.get(name) is None:
+        for prop, value, lang in sorted(values, key=lambda pv: (pv[0], pv[1])):
+            name, conv = _WORK_PROPERTIES.get(prop, (None, str))
+            if name is None:
+                continue
+            if name == "title":
+                if attrs.get("title") is None or lang == "en":
+                    attrs["title"] = value
+            elif name == "in_corpus":
+                attrs["in_corpus"] = attrs.get("in_corpus", False) or value in {"true", "1"}
+            elif attrs.get(name) is None:
                 attrs[name] = conv(value)
-        in_corpus = _value(row["inCorpus"])
-        if in_corpus is not None:
-            attrs["in_corpus"] = attrs.get("in_corpus", False) or in_corpus in {"true", "1"}
 
     def node_for(iri: str) -> str:
         key = iri_key.get(iri)
@@ -357,27 +397,27 @@ def load_citation_graph(store: Any = None, select: str | None = None,
         return (citing in keep and cited in keep) or (neighbours and (citing in keep or cited in keep))
 
     mentions: list[tuple[str, str, str, dict[str, Any]]] = []
-    for row in store.query(_query_text("network_mentions.rq"), **opts):
-        citing, cited = row["citing"].value, row["cited"].value
+    for row in _rows(store, "network_mentions.rq"):
+        citing, cited = row["citing"], row["cited"]
         if not wanted(citing, cited):
             continue
-        relation = _local(_value(row["relation"]) or "cites")
-        footnote = _value(row["footnote"])
-        mention = {"text": _value(row["exact"]), "paragraph": _value(row["paragraph"]),
+        footnote = row["footnote"]
+        mention = {"text": row["exact"], "paragraph": row["paragraph"],
                    "footnote": int(footnote) if footnote and footnote.isdigit() else footnote,
-                   "language": _lang_of(_value(row["expr"]), _value(row["lang"])),
-                   "citation": row["citation"].value}
-        mentions.append((node_for(citing), node_for(cited), relation, mention))
+                   "language": _lang_of(row["expr"], row["lang"]), "citation": row["citation"]}
+        mentions.append((node_for(citing), node_for(cited), _local(row["relation"] or "cites"), mention))
     direct: list[tuple[str, str, str]] = []
-    for row in store.query(_query_text("network_edges.rq"), **opts):
-        citing, cited = row["citing"].value, row["cited"].value
+    for row in _rows(store, "network_edges.rq"):
+        citing, cited = row["citing"], row["cited"]
         if wanted(citing, cited):
-            direct.append((node_for(citing), node_for(cited), _local(row["property"].value)))
+            direct.append((node_for(citing), node_for(cited), _local(row["property"])))
 
+    wanted_nodes = None if keep is None else {iri_key.get(i, key_from_iri(i)) for i in keep}
+    if wanted_nodes is not None and neighbours:
+        wanted_nodes |= {k for c, d, *_ in mentions + direct for k in (c, d)}
     for key, attrs in merged.items():
-        if keep is not None and not neighbours and attrs["iri"] not in keep:
-            continue
-        graph.add_node(key, **complete_node(key, attrs))
+        if wanted_nodes is None or key in wanted_nodes:
+            graph.add_node(key, **complete_node(key, attrs))
     for citing, cited, relation, mention in sorted(mentions, key=lambda m: (m[0], m[1], m[2], m[3]["citation"])):
         _add_mention(graph, citing, cited, relation, {k: v for k, v in mention.items() if k != "citation"})
     typed = {(u, v) for u, v, _ in direct if _ != "cites"} | {(u, v) for u, v, _ in graph.edges(keys=True)}
@@ -389,10 +429,29 @@ def load_citation_graph(store: Any = None, select: str | None = None,
     for node in graph.nodes:  # endpoints only known through edges
         if "year" not in graph.nodes[node]:
             graph.nodes[node].update(complete_node(node, dict(merged.get(node, {"defined": False}))))
-    return graph
+    return adoption_years(graph)
 
 
 # --------------------------------------------------------------------------- from extractor records
+
+@lru_cache(maxsize=1)
+def _symbol_kinds() -> list[tuple[str, str]]:
+    """Symbol pattern -> kind, shared with the RDF emitter (graph/data/kinds.json)."""
+    data = json.loads((_DATA.parent / "kinds.json").read_text(encoding="utf-8"))
+    return [(pattern, kind) for pattern, kind in data.get("symbol_kinds", [])]
+
+
+def kind_from_symbol(symbol: str) -> str | None:
+    """Kind a symbol implies ("A/RES/..." -> "ga-resolution"), None when it implies none.
+
+    >>> kind_from_symbol("S/RES/1373(2001)"), kind_from_symbol("A/60/131")
+    ('sc-resolution', None)
+    """
+    for pattern, kind in _symbol_kinds():
+        if re.match(pattern, symbol):
+            return kind
+    return None
+
 
 def record_key(record: Mapping[str, Any]) -> str:
     """Node key of an extracted document: its symbol, else `doc:<first 16 hex of sha256>`."""
@@ -422,6 +481,8 @@ def graph_from_records(records: Iterable[Mapping[str, Any]]) -> nx.MultiDiGraph:
         for name in ("body", "session", "date", "title", "agenda_item"):
             if record.get(name) is not None and attrs.get(name) is None:
                 attrs[name] = record[name]
+        if attrs.get("kind") is None and record.get("symbol"):
+            attrs["kind"] = kind_from_symbol(str(record["symbol"]))
         if attrs.get("kind") is None and record.get("doc_type") and record.get("body"):
             attrs["kind"] = f"{str(record['body']).lower()}-{record['doc_type']}"
         for cit in record.get("citations", []):
@@ -448,7 +509,7 @@ def graph_from_records(records: Iterable[Mapping[str, Any]]) -> nx.MultiDiGraph:
         graph.add_node(key, **complete_node(key, attrs))
     for citing, target, relation, mention in edges:
         _add_mention(graph, citing, target, relation, mention)
-    return graph
+    return adoption_years(graph)
 
 
 def citation_digraph(graph: nx.MultiDiGraph) -> nx.DiGraph:

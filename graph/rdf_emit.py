@@ -220,8 +220,8 @@ def emit_triples(record: dict[str, Any]) -> list[Triple]:
             position = URIRef(f"{node}/position")
             out.add(node, OA.hasSelector, position)
             out.add(position, RDF.type, OA.TextPositionSelector)
-            out.add(position, OA.start, Literal(int(cit["start"]), datatype=XSD.nonNegativeInteger))
-            out.add(position, OA.end, Literal(int(cit["end"]), datatype=XSD.nonNegativeInteger))
+            out.add(position, OA.start, Literal(int(cit["start"]), datatype=XSD.integer))
+            out.add(position, OA.end, Literal(int(cit["end"]), datatype=XSD.integer))
         if cit.get("footnote") is not None:
             out.add(node, UNC.footnote, Literal(int(cit["footnote"]), datatype=XSD.integer))
         if cit.get("paragraph"):
@@ -252,7 +252,21 @@ def emit_graph(record: dict[str, Any]) -> Graph:
     return graph
 
 
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def nt_term(term: URIRef | Literal) -> str:
+    """N-Triples syntax of a term, datatype always explicit (rdflib's n3() would write 5 for
+    "5"^^xsd:nonNegativeInteger, which SPARQL reads back as xsd:integer)."""
+    if isinstance(term, Literal):
+        lexical = f'"{str(term).translate(_ESCAPES)}"'
+        if term.language:
+            return f"{lexical}@{term.language}"
+        return f"{lexical}^^<{term.datatype}>" if term.datatype else lexical
+    return f"<{term}>"
+
+
 def ntriples_lines(triples: Iterable[Triple]) -> Iterable[str]:
-    """N-Triples term syntax, also valid inside SPARQL INSERT DATA."""
+    """N-Triples lines, also valid inside SPARQL INSERT DATA."""
     for s, p, o in triples:
-        yield f"{s.n3()} {p.n3()} {o.n3()} ."
+        yield f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ."

@@ -126,7 +126,7 @@ class UnciteStore:
             return False
         from ontology import vocabulary_graph
 
-        body = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in vocabulary_graph())
+        body = "\n".join(ntriples_lines(vocabulary_graph()))  # type: ignore[arg-type]
         self.apply([
             f"DROP SILENT GRAPH {graph}",
             f"DELETE WHERE {{ GRAPH {index} {{ {graph} {_DCT_IDENTIFIER} ?old }} }}",

@@ -78,6 +78,10 @@ def run_build(args: argparse.Namespace) -> int:
             _err(f"uncite build: {exc}")
             failed += 1
             continue
+        except Exception as exc:  # an extractor bug must not cost the rest of the build
+            _err(f"uncite build: {path}: extraction failed: {type(exc).__name__}: {exc}")
+            failed += 1
+            continue
         if not record.get("sha256"):
             record["sha256"] = hashlib.sha256(Path(path).read_bytes()).hexdigest()
         counts[store.replace_document(path, record).outcome] += 1
@@ -183,7 +187,7 @@ def compact(term: Any) -> str:
                 return f"{prefix}:{term.value[len(iri):]}"
         return f"<{term.value}>"
     if isinstance(term, ox.Literal):
-        return term.value
+        return " ".join(term.value.split())
     return str(term)
 
 

@@ -82,7 +82,7 @@ def _clean_attrs(items: Iterable[dict[str, Any]]) -> None:
 def serialisable_copy(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy whose graph, node and edge attributes the networkx XML writers accept."""
     out = nx.MultiDiGraph()
-    out.graph.update({k: v for k, v in graph.graph.items()})
+    out.graph.update(graph.graph)
     out.add_nodes_from((n, dict(a)) for n, a in graph.nodes(data=True))
     out.add_edges_from((u, v, k, dict(a)) for u, v, k, a in graph.edges(keys=True, data=True))
     for n in out.nodes:

@@ -166,6 +166,14 @@ def test_counts_match_export_and_nothing_leaves_the_page(tmp_path: Path, open_ht
     assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", path.read_text(encoding="utf-8"))
 
 
+def test_an_empty_graph_still_gives_a_working_page(tmp_path: Path, open_html: object) -> None:
+    opened = open_html(write_html(nx.MultiDiGraph(), tmp_path / "empty.html"))
+    got = counts(opened.page)
+    assert (got["nodes"], got["edges"]) == (0, 0)
+    assert opened.page.locator("#status").inner_text() == "No works to show."
+    assert opened.errors == [] and opened.external() == []
+
+
 def test_time_runs_left_to_right_and_legend_lists_what_is_drawn(tmp_path: Path, open_html: object) -> None:
     opened = open_html(write_html(small_graph(), tmp_path / "g.html"))
     xs = {k: node_point(opened.page, k)["x"] for k in ("A/RES/55/25", "A/RES/56/120", "A/RES/58/135")}
@@ -244,19 +252,25 @@ def test_thousands_of_nodes_use_fixed_positions(tmp_path: Path, open_html: objec
     assert all(a[1] <= b[1] for a, b in zip(by_date, by_date[1:]) if a[0][:4] < b[0][:4])
 
 
-def seed_graph(tmp_path: Path) -> nx.MultiDiGraph:
-    """The seed corpus through the real pipeline when it is there (store build), else the gold records."""
-    import json
+def seed_store(tmp_path: Path) -> object:
+    """The seed corpus through the real pipeline: extractor, RDF store (what `uncite build` does)."""
+    from extractors.api import extract_file, iter_input_files
+    from graph.store import UnciteStore
 
-    from graph.network import graph_from_records
-
-    records = [json.loads(line) for line in (ROOT / "corpus" / "seeds" / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-    return graph_from_records(records)
+    store = UnciteStore(tmp_path / "store")
+    store.ensure_vocabulary()
+    for path in iter_input_files([ROOT / "corpus" / "seeds"]):
+        store.replace_document(path, extract_file(path).to_json())
+    store.flush()
+    return store.raw
 
 
 def test_seed_graph_screenshot(tmp_path: Path, open_html: object) -> None:
-    graph = seed_graph(tmp_path)
-    path = export_view(graph, "html", tmp_path / "seed.html")[0]
+    from graph.network import load_citation_graph
+
+    store = seed_store(tmp_path)
+    graph = load_citation_graph(store)
+    path = export_view(store, "html", tmp_path / "seed.html")[0]
     opened = open_html(path, width=1600, height=1000)
     got = counts(opened.page)
     assert (got["nodes"], got["edges"]) == (graph.number_of_nodes(), graph.number_of_edges())

@@ -56,7 +56,10 @@
     status.textContent = "";
     document.body.setAttribute("data-ready", "true");
   }
-  if (DATA.physics) {
+  if (!DATA.nodes.length) {
+    markReady();
+    status.textContent = "No works to show.";
+  } else if (DATA.physics) {
     status.textContent = "Laying out…";
     network.on("stabilizationProgress", function (p) {
       status.textContent = "Laying out… " + Math.round(100 * p.iterations / p.total) + "%";
