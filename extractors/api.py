@@ -27,8 +27,13 @@ def iter_input_files(paths: Iterable[Path | str]) -> Iterator[Path]:
         path = Path(raw)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUFFIXES and not any(
+                if child.is_file() and child.suffix.lower() in SUFFIXES and not _is_documentation(child) and not any(
                         part.startswith(".") for part in child.relative_to(path).parts):
                     yield child
         else:
             yield path
+
+
+def _is_documentation(path: Path) -> bool:
+    """A folder's README describes the corpus; it is not one of its documents (name it to extract it)."""
+    return path.stem.upper() in {"README", "LICENSE", "CHANGELOG"}
