@@ -124,3 +124,20 @@ def test_offsets_slice_original_after_all_repairs() -> None:
             "A/RES/58/135\n\n2\n\n 1. Prend note du rapport1 ;\n\n____\n1 E/CN.15/2003/5.\n")
     for c in citations(text):
         assert text[c.start:c.end] == c.text
+
+
+def test_page_bottom_footnotes_without_rule_as_pdfium_extracts_them() -> None:
+    text = ("A/RES/70/175\nEnsemble de règles minima des Nations Unies pour le traitement des détenus\n2/35 15-22020\n"
+            "L'Assemblée générale,\nGuidée par les principaux objectifs de l'Organisation énoncés dans le préambule "
+            "de la Charte des Nations\nUnies1,\nRappelant la Déclaration universelle des droits de l'homme2 et "
+            "s'inspirant du Pacte international relatif aux\ndroits civils et politiques3,\n"
+            "1 Voir la Charte des Nations Unies.\n2 Résolution 217 A (III).\n3 Voir résolution 2200 A (XXI), annexe.\n"
+            "A/RES/70/175\n15-22020 3/35\nRappelant également sa résolution 69/172 du 18 décembre 2014,\n"
+            "1. Adopte l'Ensemble de règles révisé figurant dans l'annexe à la présente résolution;\n")
+    found = citations(text)
+    by_target = {c.target: c for c in found}
+    assert by_target["A/RES/217(III)[A]"].footnote == 2
+    assert by_target["A/RES/217(III)[A]"].relation == "recalls"
+    assert by_target["A/RES/2200(XXI)[A]"].footnote == 3
+    assert by_target["A/RES/69/172"].paragraph == "PP3"
+    assert "A/RES/70/175" not in by_target
