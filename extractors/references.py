@@ -18,7 +18,17 @@ from importlib import resources
 from .dates import date_pattern, parse_date
 
 # --- named pieces -----------------------------------------------------------------------------------
-KEYWORD = r"(?=[RrDd])(?P<kw>\b(?:[Rr]esolutions?|[Rr]ésolutions?|[Rr]esoluci(?:ón|ones)|[Dd]ecisions?|[Dd]écisions?|[Dd]ecisi(?:ón|ones)|RESOLUTIONS?|DECISIONS?)\b)"
+_WORDS = json.loads(resources.files("extractors.data").joinpath("references.json").read_text("utf-8"))
+
+
+def _alternation(words: list[str]) -> str:
+    return "(?:" + "|".join(sorted((re.escape(w).replace(r"\ ", r"\s{1,3}") for w in set(words)), key=len, reverse=True)) + ")"
+
+
+_KEYWORD_WORDS = _WORDS["resolution_words"] + _WORDS["decision_words"]
+KEYWORD = r"(?=[" + "".join(sorted({w[0] for w in _KEYWORD_WORDS})) + r"])(?P<kw>\b" + _alternation(_KEYWORD_WORDS) + r"\b)"
+DECISION_WORDS = frozenset(w.lower() for w in _WORDS["decision_words"])
+NUMBER_PREFIX = re.compile(r"\s{1,3}(?:" + _alternation(_WORDS["number_prefixes"]) + r"\s{0,2})?")
 ROMAN = r"(?:[IVXL]{1,7})"
 PART = r"(?:\s?(?P<part>[A-H])(?![\w/'-]))"
 NUM_SC = r"(?P<sc_n>\d{1,4})\s?\((?P<sc_year>(?:19[4-9]|20[0-4])\d)\)"
@@ -31,12 +41,13 @@ NUMBER = re.compile(
     r"(?:" + NUM_SC + "|" + NUM_ROMAN + "|" + NUM_COP + "|" + NUM_YEAR + "|" + NUM_SESSION + "|" + NUM_CBD + r")"
     r"(?![\w/])" + PART + "?"
 )
-SEPARATOR = re.compile(r"\s{0,3}(?:,\s{0,3}(?:(?:and|et|y)\s{1,3})?|(?:and|et|y|or|ou|as well as|ainsi que)\s{1,3}|;\s{0,3})(?=\d|[SE]{1,2}-\d|[IVXL]{1,7}/)")
-RANGE = re.compile(r"\s{0,3}(?:to|à|through|-|–)\s{1,3}(?=\d)")
-DATE_LINK = re.compile(r",?\s{0,3}(?:of|du|dated|en date du|adopted on|adoptée? le|del|de)\s{1,3}", re.I)
-POSSESSIVE = re.compile(r"(?:\b(?P<poss>its|their|sa|ses|leur|leurs|su|sus)|\b(?P<art>the|la|le|les|l'|des|aux?|de la|dans la|par la|cette|these|those|ces))\s{1,3}$", re.I)
-SEE = re.compile(r"(?:\b(?:see|voir|cf\.|see also|voir aussi|voir également)\s{1,3})$", re.I)
-RECENT_NUMBERS = re.compile(r"\b(?:\d{1,3}/\d{1,4}|\d{4}/\d{1,4})\b")
+_JOINERS = _alternation(_WORDS["list_joiners"])
+SEPARATOR = re.compile(r"\s{0,3}(?:,\s{0,3}(?:" + _JOINERS + r"\s{1,3})?|" + _JOINERS + r"\s{1,3}|;\s{0,3})"
+                       r"(?=\d|[SE]{1,2}-\d|[IVXL]{1,7}/)")
+RANGE = re.compile(r"\s{0,3}" + _alternation(_WORDS["range_words"]) + r"\s{1,3}(?=\d)")
+DATE_LINK = re.compile(r",?\s{0,3}" + _alternation(_WORDS["date_links"]) + r"\s{1,3}", re.I)
+POSSESSIVE = re.compile(r"(?:\b(?P<poss>" + _alternation(_WORDS["possessives"]) + r")|(?:^|(?<=\W))(?P<art>"
+                        + _alternation(_WORDS["articles"]) + r"))\s{1,3}$", re.I)
 
 
 @dataclass(slots=True)
@@ -118,11 +129,11 @@ def find_references(text: str, ctx: Context) -> list[Found]:
     by_code, before_re, after_re, *_ = bodies()
     for kw in re.finditer(KEYWORD, text):
         pos = kw.end()
-        m = re.compile(r"\s{1,3}(?:(?:No\.|n°|nº)\s{0,2})?").match(text, pos)
+        m = NUMBER_PREFIX.match(text, pos)
         pos = m.end() if m else pos
         if not NUMBER.match(text, pos):
             continue
-        is_decision = kw.group("kw").lower().startswith(("dec", "déc"))
+        is_decision = kw.group("kw").lower() in DECISION_WORDS
         window = text[max(0, kw.start() - 120):kw.start()]
         named_before = before_re.search(window)
         body_before = resolve_name(named_before.group("name"), ctx.body) if named_before else None
