@@ -130,3 +130,14 @@ def test_named_pieces(piece, text: str, matches: bool) -> None:
 
 def test_targets_helper_keeps_offsets() -> None:
     assert targets(GA_DOC_EN + "Recalling its resolution 1514 (XV) of 14 December 1960,\n") == ["A/RES/1514(XV)"]
+
+
+@pytest.mark.parametrize("sentence, body, expected", [
+    ("Recalling its resolution 22/7 of 26 April 2013,", "CCPCJ", ["decision:E/CN.15/22/7"]),
+    ("Recalling resolution 70/1 of 25 September 2015,", "CCPCJ", ["A/RES/70/1"]),
+    ("Rappelant sa résolution 61/11,", "CND", ["decision:E/CN.7/61/11"]),
+    ("Rappelant la résolution 73/192,", "CND", ["A/RES/73/192"]),
+    ("Recalling its resolution 9/2 on strengthening,", "COP-UNCAC", ["decision:CAC/COSP/9/2"]),
+])
+def test_commission_and_conference_numbering(sentence: str, body: str, expected: list[str]) -> None:
+    assert [f.target for f in find_references(sentence, Context(body=body))] == expected
