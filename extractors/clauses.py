@@ -44,3 +44,11 @@ def is_clause_lead(text: str) -> bool:
     if relation_for(text) != "cites":
         return True
     return any(lead.startswith(p) for p in _table()[1])
+
+
+@lru_cache(maxsize=1)
+def adoption_phrase() -> re.Pattern[str]:
+    """'par laquelle elle a adopté', 'by which it adopted': what follows was adopted by the resolution before."""
+    data = json.loads(resources.files("extractors.data").joinpath("clauses.json").read_text("utf-8"))
+    words = sorted((re.escape(p).replace(r"\ ", r"\s{1,3}") for p in data["adoption_phrases"]), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(words) + ")", re.I)

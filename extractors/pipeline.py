@@ -5,7 +5,7 @@ import hashlib
 import re
 import numpy as np
 
-from .clauses import relation_for
+from .clauses import adoption_phrase, relation_for
 from .identity import document_body, identify
 from .language import detect_language
 from .layout import Layout, lay_out
@@ -35,6 +35,7 @@ def extract_text(text: str, file: str = "<text>", markdown: bool = False, raw: b
     found.sort(key=lambda f: (f.start, f.end))
     citations = [_to_citation(f, layout, text) for f in found]
     _link_adopting_footnotes(citations, found, layout)
+    _link_adopting_clauses(citations, found, clean)
     digest = hashlib.sha256(raw if raw is not None else text.encode("utf-8")).hexdigest()
     footnotes = {n: note.text for n, note in layout.footnotes.items()}
     return ExtractedDocument(file, identity, citations, footnotes, digest)
@@ -135,3 +136,27 @@ def _has_register() -> bool:
     from importlib import resources
 
     return resources.files("extractors.data").joinpath("instruments.json").is_file()
+
+
+INSTRUMENT_KINDS = frozenset({"convention", "protocol", "declaration", "rules", "principles", "charter", "agreement", "plan", "other"})
+
+
+def _link_adopting_clauses(citations: list[Citation], found: list[Found], clean: str) -> None:
+    """'Rappelant sa résolution 55/25, par laquelle elle a adopté la Convention…': the instruments named after
+    the phrase, up to the next resolution, were adopted by the resolution named before it."""
+    for phrase in adoption_phrase().finditer(clean):
+        line_start = clean.rfind("\n", 0, phrase.start()) + 1
+        line_end = clean.find("\n", phrase.end())
+        line_end = len(clean) if line_end < 0 else line_end
+        adopting = None
+        for f, c in zip(found, citations):
+            if line_start <= f.start < phrase.start() and c.kind.endswith("resolution"):
+                adopting = c.target
+        if adopting is None:
+            continue
+        for f, c in zip(found, citations):
+            if phrase.end() <= f.start < line_end:
+                if c.kind.endswith("resolution"):
+                    break
+                if c.kind in INSTRUMENT_KINDS:
+                    c.adopted_by = adopting

@@ -24,6 +24,8 @@ _LOCVALUE = r"(?:\d{1,4}|[IVXLC]{1,7}|[A-Z])(?:\.\d{1,4}){0,3}(?:\s?\([a-z0-9]{1
 _LOCLIST = _LOCVALUE + r"(?:\s{0,2}(?:[-–,]|and|et|to|à)\s{0,2}" + _LOCVALUE + r"){0,20}"
 LOCATOR = re.compile(r"(?:,?\s{0,2}\b" + _LOCWORD + r"\b\.?\s{0,2}(?:" + _LOCLIST + r"))+", re.I)
 SERIES_KINDS: dict[str, str] = _DATA["series_aliases"]
+_COMPANION = re.compile(r"\s{0,2}(?:" + "|".join(re.escape(j) for j in _DATA["companion_joiners"]) + r")\s{0,3}(?P<part>"
+                        + "|".join(_DATA["companion_parts"]) + r")\.(?P<n>\d{1,3})(?!\w)")
 
 
 @dataclass(slots=True)
@@ -64,7 +66,29 @@ def find_symbols(text: str) -> list[SymbolMatch]:
             loc = LOCATOR.match(text, m.end())
             locator = loc.group().strip(" ,") if loc else None
             found.append(SymbolMatch(s, e, symbol, symbol_kind(symbol), locator, loc.end() if loc else m.end()))
+        found.extend(_companions(text, m.end(), normalise_symbol(raw)))
     return found
+
+
+def _companions(text: str, pos: int, base: str) -> list[SymbolMatch]:
+    """'A/60/131 and Corr.1', 'A/HRC/30/43/Add.1 and 2' also cite the corrigendum or the next addendum."""
+    out: list[SymbolMatch] = []
+    root = re.sub(r"/(?:Corr|Add|Rev|Amend)\.\d{1,3}$", "", base)
+    while len(out) < 10:
+        m = _COMPANION.match(text, pos)
+        if m:
+            symbol = f"{root}/{m.group('part')}.{m.group('n')}"
+        else:
+            bare = re.compile(r"\s{0,2}(?:and|et|,)\s{1,3}(?P<n>\d{1,2})(?![\w/])").match(text, pos) \
+                if re.search(r"/(?:Add|Corr)\.\d{1,3}$", base) else None
+            if not bare:
+                break
+            m = bare
+            symbol = re.sub(r"\.\d{1,3}$", "." + m.group("n"), base)
+        out.append(SymbolMatch(m.start("n") if "part" not in m.groupdict() else m.start("part"), m.end(), symbol,
+                               symbol_kind(symbol), None, m.end()))
+        pos, base = m.end(), symbol
+    return out
 
 
 @lru_cache(maxsize=1)

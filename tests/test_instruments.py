@@ -67,3 +67,15 @@ def test_adopting_resolution_from_footnote() -> None:
 def test_fold_words_ignores_punctuation_and_case() -> None:
     assert fold_words("Déclaration de Vienne : relever les défis du XXIe siècle") == fold_words(
         "déclaration de Vienne: relever les défis du XXIe Siècle")
+
+
+@pytest.mark.parametrize("text, key, resolution", [
+    ("L'Assemblée générale,\n\n Rappelant également sa résolution 55/255 du 31 mai 2001, par laquelle elle a adopté le "
+     "Protocole contre la fabrication et le trafic illicites d'armes à feu, de leurs pièces, éléments et munitions,\n",
+     "protocol:firearms", "A/RES/55/255"),
+    ("The General Assembly,\n\nRecalling its resolution 61/106 of 13 December 2006, by which it adopted the Convention on "
+     "the Rights of Persons with Disabilities,\n", "convention:CRPD", "A/RES/61/106"),
+])
+def test_adopting_resolution_from_the_clause(text: str, key: str, resolution: str) -> None:
+    found = {c.target: c for c in citations(text)}
+    assert found[key].adopted_by == resolution
