@@ -90,5 +90,6 @@ def anomaly_report(graph: nx.Graph, limit: int = 100) -> dict[str, Any]:
     >>> sorted(anomaly_report(nx.MultiDiGraph()))
     ['cycles', 'future_citations', 'undefined_targets']
     """
-    return {"cycles": citation_cycles(graph, limit=limit), "future_citations": future_citations(graph),
-            "undefined_targets": undefined_targets(graph)}
+    simple = _simple(graph)
+    return {"cycles": citation_cycles(simple, limit=limit), "future_citations": future_citations(graph),
+            "undefined_targets": undefined_targets(simple)}

@@ -177,15 +177,17 @@ def time_respecting(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def _window(graph: nx.Graph, key: str, depth: int | None, reverse: bool, cap: int) -> tuple[set[str], int | None]:
-    """Nodes within `depth` steps on one side; without depth, the largest depth that keeps <= cap nodes."""
+    """Nodes within `depth` steps on one side; without depth, the largest depth that keeps <= cap nodes
+    (at least depth 1). BFS layers are read lazily, so a huge closure is never walked in full."""
     view = graph.reverse(copy=False) if reverse else graph
-    dist = nx.single_source_shortest_path_length(view, key, cutoff=depth)
-    if depth is not None or len(dist) <= cap:
-        return set(dist), depth
-    by_depth = sorted(dist.values())
-    limit = by_depth[cap - 1] - (1 if by_depth[cap] == by_depth[cap - 1] else 0)
-    limit = max(1, limit)
-    return {n for n, d in dist.items() if d <= limit}, limit
+    nodes: set[str] = set()
+    for level, layer in enumerate(nx.bfs_layers(view, [key])):
+        if depth is not None and level > depth:
+            break
+        if depth is None and level > 1 and len(nodes) + len(layer) > cap:
+            return nodes, level - 1
+        nodes.update(layer)
+    return nodes, depth
 
 
 def lineage_reduction(graph: nx.Graph, key: str, depth: int | None = None, direction: Direction = "both",

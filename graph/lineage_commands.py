@@ -9,7 +9,8 @@ from typing import Any
 
 import networkx as nx
 
-from graph.network import DEFAULT_STORE, load_citation_graph, normalise_symbol, resolve_node
+from graph.network import (DEFAULT_STORE, load_citation_graph, load_lineage_graph, normalise_symbol, open_store,
+                           resolve_node)
 
 ARROW = " → "
 
@@ -72,11 +73,15 @@ def run_lineage(args: argparse.Namespace) -> int:
     from graph.lineage import lineage
 
     try:
-        graph = load_citation_graph(args.store)
+        store = open_store(args.store)
     except FileNotFoundError as exc:
         print(f"uncite lineage: {exc}", file=sys.stderr)
         return 2
+    graph = load_lineage_graph(store, normalise_symbol(args.symbol))  # the usual case: a symbol or key
     key = resolve_node(graph, args.symbol)
+    if key is None:  # a label, an IRI prefix...: look in the whole graph
+        graph = load_citation_graph(store)
+        key = resolve_node(graph, args.symbol)
     if key is None:
         print(f"uncite lineage: {args.symbol} ({normalise_symbol(args.symbol)}) is not in the store {args.store}",
               file=sys.stderr)
@@ -101,19 +106,21 @@ def analyse(graph: nx.MultiDiGraph, n: int = 10, routes: int = 3) -> dict[str, A
     from graph.influence import hits_authorities, in_degree_by_kind, most_cited, pagerank, top
     from graph.lineage import chain_graph, time_ordered_dag
     from graph.mainpath import key_route_main_path, local_main_path, longest_path, spc
+    from graph.network import citation_digraph
     from graph.series import find_series
 
+    simple = citation_digraph(graph)  # collapsed once, shared by the rankings
     dag = time_ordered_dag(chain_graph(graph))
     weights = spc(dag)
     anomalies = anomaly_report(graph)
     return {
         "documents": graph.number_of_nodes(),
         "in_corpus": sum(1 for _, c in graph.nodes(data="in_corpus") if c),
-        "citations": nx.DiGraph(graph).number_of_edges(),
-        "most_cited": most_cited(graph, n),
-        "most_cited_by_kind": in_degree_by_kind(graph, max(3, n // 3)),
-        "pagerank": top(pagerank(graph), n),
-        "authorities": top(hits_authorities(graph), n),
+        "citations": simple.number_of_edges(),
+        "most_cited": most_cited(simple, n),
+        "most_cited_by_kind": in_degree_by_kind(simple, max(3, n // 3)),
+        "pagerank": top(pagerank(simple), n),
+        "authorities": top(hits_authorities(simple), n),
         "main_path": local_main_path(dag, weights),
         "key_route_main_paths": key_route_main_path(dag, routes, "global", weights),
         "longest_path": longest_path(dag),

@@ -149,8 +149,8 @@ def key_route_main_path(dag: nx.DiGraph, k: int = 3, search: Search = "global",
         if search == "local":
             before, after = _backward(flow, tail), _forward(flow, head)
         else:
-            up = flow.subgraph(nx.ancestors(flow, tail) | {tail})
-            down = flow.subgraph(nx.descendants(flow, head) | {head})
+            up = flow.subgraph(nx.ancestors(flow, tail) | {tail}).copy()  # copies: views slow dag_longest_path
+            down = flow.subgraph(nx.descendants(flow, head) | {head}).copy()
             before = nx.dag_longest_path(up, weight="spc", default_weight=0) or [tail]
             after = nx.dag_longest_path(down, weight="spc", default_weight=0) or [head]
         path = before + after

@@ -432,6 +432,25 @@ def load_citation_graph(store: Any = None, select: str | None = None,
     return adoption_years(graph)
 
 
+def load_lineage_graph(store: Any, key: str) -> nx.MultiDiGraph:
+    """Only what `key` cites and what cites it, transitively (SPARQL `cito:cites*` both ways), with the
+    citations among them: all a lineage needs, without reading the whole store.
+
+    Any path between two of these works runs through works of the same closure, so chains computed
+    on this part equal those on the whole graph.
+
+    >>> import pyoxigraph as ox
+    >>> s = ox.Store(); W = ox.NamedNode; cites = W("http://purl.org/spar/cito/cites")
+    >>> s.add(ox.Quad(W("https://undocs.org/A/RES/56/120"), cites, W("https://undocs.org/A/RES/55/25")))
+    >>> s.add(ox.Quad(W("https://undocs.org/A/RES/60/1"), cites, W("https://undocs.org/A/RES/59/1")))
+    >>> sorted(load_lineage_graph(s, "A/RES/55/25"))
+    ['A/RES/55/25', 'A/RES/56/120']
+    """
+    iri = iri_for_key(key)
+    select = (f"SELECT DISTINCT ?work WHERE {{ {{ <{iri}> cito:cites* ?work }} UNION {{ ?work cito:cites* <{iri}> }} }}")
+    return load_citation_graph(store, select=select)
+
+
 # --------------------------------------------------------------------------- from extractor records
 
 @lru_cache(maxsize=1)
@@ -521,9 +540,6 @@ def citation_digraph(graph: nx.MultiDiGraph) -> nx.DiGraph:
     """
     simple = nx.DiGraph()
     simple.add_nodes_from(graph.nodes(data=True))
-    for u, v, rel in graph.edges(keys=True):
-        if simple.has_edge(u, v):
-            simple.edges[u, v]["relations"] = sorted({*simple.edges[u, v]["relations"], rel})
-        else:
-            simple.add_edge(u, v, relations=[rel])
+    simple.add_edges_from((u, v, {"relations": sorted(keys)})
+                          for u, nbrs in graph.adjacency() for v, keys in nbrs.items() if keys)
     return simple
