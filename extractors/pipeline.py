@@ -143,20 +143,20 @@ INSTRUMENT_KINDS = frozenset({"convention", "protocol", "declaration", "rules", 
 
 def _link_adopting_clauses(citations: list[Citation], found: list[Found], clean: str) -> None:
     """'Rappelant sa résolution 55/25, par laquelle elle a adopté la Convention…': the instruments named after
-    the phrase, up to the next resolution, were adopted by the resolution named before it."""
-    for phrase in adoption_phrase().finditer(clean):
-        line_start = clean.rfind("\n", 0, phrase.start()) + 1
-        line_end = clean.find("\n", phrase.end())
-        line_end = len(clean) if line_end < 0 else line_end
-        adopting = None
-        for f, c in zip(found, citations):
-            if line_start <= f.start < phrase.start() and c.kind.endswith("resolution"):
-                adopting = c.target
-        if adopting is None:
+    the phrase, up to the next resolution, were adopted by the resolution named before it. The phrase is
+    looked for only just after each resolution, not over the whole text."""
+    pattern = adoption_phrase()
+    pairs = list(zip(found, citations))
+    for index, (f, c) in enumerate(pairs):
+        if not c.kind.endswith("resolution"):
             continue
-        for f, c in zip(found, citations):
-            if phrase.end() <= f.start < line_end:
-                if c.kind.endswith("resolution"):
-                    break
-                if c.kind in INSTRUMENT_KINDS:
-                    c.adopted_by = adopting
+        line_end = clean.find("\n", f.end)
+        line_end = len(clean) if line_end < 0 else line_end
+        phrase = pattern.search(clean, f.end, min(line_end, f.end + 120))
+        if phrase is None:
+            continue
+        for g, d in pairs[index + 1:]:
+            if g.start >= line_end or d.kind.endswith("resolution") and g.start >= phrase.end():
+                break
+            if g.start >= phrase.end() and d.kind in INSTRUMENT_KINDS:
+                d.adopted_by = c.target

@@ -50,6 +50,23 @@ POSSESSIVE = re.compile(r"(?:\b(?P<poss>" + _alternation(_WORDS["possessives"]) 
                         + _alternation(_WORDS["articles"]) + r"))\s{1,3}$", re.I)
 
 
+_POSSESSIVE_WORDS = frozenset(w.lower().split()[-1].rstrip("'") for w in _WORDS["possessives"] + _WORDS["articles"]) | {"l"}
+_LAST_WORD = re.compile(r"(\w+)'?(?:s)?\W{0,3}$")
+
+
+def _last_word(window: str) -> str:
+    """The word just before the keyword, lower-cased ('Council', "l'", 'its')."""
+    m = _LAST_WORD.search(window, max(0, len(window) - 40))
+    return m.group(1).lower() if m else ""
+
+
+@lru_cache(maxsize=1)
+def _body_last_words() -> frozenset[str]:
+    """Last words of body names: a body named before a keyword ends the text just before it."""
+    _, _, _, name_to_code, _, _ = bodies()
+    return frozenset(re.sub(r"'s$", "", name.split()[-1]).lower() for name in name_to_code)
+
+
 @dataclass(slots=True)
 class Found:
     """A detected reference in clean-text coordinates."""
@@ -135,9 +152,10 @@ def find_references(text: str, ctx: Context) -> list[Found]:
             continue
         is_decision = kw.group("kw").lower() in DECISION_WORDS
         window = text[max(0, kw.start() - 120):kw.start()]
-        named_before = before_re.search(window)
+        last_word = _last_word(window)
+        named_before = before_re.search(window) if last_word in _body_last_words() else None
         body_before = resolve_name(named_before.group("name"), ctx.body) if named_before else None
-        possessive = POSSESSIVE.search(window)
+        possessive = POSSESSIVE.search(window) if last_word in _POSSESSIVE_WORDS else None
         own = bool(possessive and possessive.group("poss"))
         start = kw.start()
         if named_before:

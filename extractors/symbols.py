@@ -54,7 +54,7 @@ def symbol_kind(symbol: str) -> str:
 def find_symbols(text: str) -> list[SymbolMatch]:
     """Every UN symbol in clean text, split joint symbols (A/56/123-S/2001/456), with any locator after it."""
     found: list[SymbolMatch] = []
-    for m in SYMBOL.finditer(text):
+    for m in _symbol_matches(text):
         raw = m.group()
         start = m.start()
         if not re.search(r"\d", raw):
@@ -68,6 +68,34 @@ def find_symbols(text: str) -> list[SymbolMatch]:
             found.append(SymbolMatch(s, e, symbol, symbol_kind(symbol), locator, loc.end() if loc else m.end()))
         found.extend(_companions(text, m.end(), normalise_symbol(raw)))
     return found
+
+
+_PREFIX_START = re.compile(r"[A-Z][A-Za-z0-9.()-]{0,14}$")
+
+
+def _symbol_matches(text: str):
+    """SYMBOL matches, found from the slashes outward: a symbol's first slash follows its prefix, so the
+    regex runs only where a slash is, not at every position of the text."""
+    pos = 0
+    find = text.find
+    while True:
+        slash = find("/", pos)
+        if slash < 0:
+            return
+        head = _PREFIX_START.search(text, max(0, slash - 15), slash)
+        m = SYMBOL.match(text, head.start()) if head else None
+        if m is None and head is not None:
+            # the prefix may start later inside the window ("(A/60/131"): try each capital in it
+            for k in range(head.start() + 1, slash):
+                if text[k].isupper():
+                    m = SYMBOL.match(text, k)
+                    if m:
+                        break
+        if m is not None and m.end() > slash:
+            yield m
+            pos = m.end()
+        else:
+            pos = slash + 1
 
 
 def _companions(text: str, pos: int, base: str) -> list[SymbolMatch]:
