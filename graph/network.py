@@ -316,7 +316,8 @@ def _rows(store: Any, query_file: str) -> list[dict[str, str | None]]:
 def _local(iri: str) -> str:
     """Local name of an IRI: after '#', else after the last '/' (percent-decoded)."""
     cut = iri.rfind("#")
-    return unquote(iri[(cut if cut >= 0 else iri.rfind("/")) + 1:])
+    tail = iri[(cut if cut >= 0 else iri.rfind("/")) + 1:]
+    return unquote(tail) if "%" in tail else tail
 
 
 def _lang_of(expr: str | None, lang: str | None) -> str | None:
