@@ -245,9 +245,18 @@ def _title(layout: Layout, data: dict) -> str | None:
     """A resolution's title is the paragraph that opens with its number: '56/120. Action against ...'."""
     clean = layout.clean.text
     pattern = re.compile(data["title_number"])
+    opening, _ = _openings()
+    previous = None
     for para in layout.paragraphs[:12]:
         text = _plain(clean[para.start:para.end])
         m = pattern.match(text)
         if m:
             return re.sub(r"\s+", " ", m.group(2)).strip()[:500]
+        if opening.match(clean, para.start, min(para.end, para.start + 200)):
+            # no numbered title: the paragraph just above "The General Assembly," is the title
+            if previous and 10 <= len(previous) <= 400 and not previous.rstrip().endswith((".", ";", ":")) \
+                    and not re.search(data["draft"], previous, re.I):
+                return re.sub(r"\s+", " ", previous).strip()
+            return None
+        previous = text
     return None

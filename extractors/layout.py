@@ -626,7 +626,7 @@ def _paragraph_start(lead: str, prev: Line | None, blank_since: bool, rules: dic
     if prev is None:
         return True, None
     prev_end = prev.text.rstrip()[-1:]
-    if blank_since and (prev_end in ",;:." or lead[:1].isupper()):
+    if blank_since and (prev_end in ",;:.])" or lead[:1].isupper()):
         return True, None
     if prev_end in ",;:" and lead[:1].isupper() and _looks_preambular(lead):
         return True, None

@@ -136,3 +136,16 @@ def test_symbol_absent_body_and_session_inferred() -> None:
     assert record["symbol"] is None
     assert (record["body"], record["session"]) == ("GA", 60)
     assert "session" in record["inferred"]
+
+
+def test_titles_from_numbered_heading_or_the_paragraph_above_the_opening() -> None:
+    from pathlib import Path
+
+    from extractors.api import extract_file
+
+    seeds = Path(__file__).resolve().parent.parent / "corpus" / "seeds"
+    assert extract_file(seeds / "003_fe76080c2b5089c7.txt").identity.title.startswith("Action against transnational")
+    assert extract_file(seeds / "002_f422198ff45d3352.txt").identity.title.startswith(
+        "Renforcement du Programme des Nations Unies")
+    assert extract_file(seeds / "004_4ac1e1429583edff.txt").identity.title.startswith("Application des dispositions")
+    assert extract_file(seeds / "001_11afc25751e83b2c.txt").identity.title is None
