@@ -19,12 +19,6 @@ def date_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<!\d)(\d{1,2})(?:er|st|nd|rd|th|º)?\s{1,3}(" + months + r")\s{1,3}((?:1[89]|20)\d\d)(?!\d)", re.I)
 
 
-@lru_cache(maxsize=1)
-def month_first_pattern() -> re.Pattern[str]:
-    months = "|".join(sorted(_data()["months"], key=len, reverse=True))
-    return re.compile(r"\b(" + months + r")\s{1,3}(\d{1,2}),\s{0,2}((?:1[89]|20)\d\d)(?!\d)", re.I)
-
-
 def parse_date(day: str, month: str, year: str) -> str | None:
     try:
         return date(int(year), _data()["months"][month.lower()], int(day)).isoformat()
@@ -57,11 +51,3 @@ def ordinal_value(words: str) -> int | None:
         if tens is not None and unit is not None and unit < 20:
             return tens + unit
     return None
-
-
-@lru_cache(maxsize=1)
-def ordinal_session_pattern() -> re.Pattern[str]:
-    words = set(_data()["ordinals"]) | set(_data()["tens"])
-    word = "(?:" + "|".join(sorted((re.escape(x) for x in words), key=len, reverse=True)) + ")"
-    phrase = word + r"(?:(?:-|\s+et\s+|\s)" + word + r"){0,2}"
-    return re.compile(r"\b(" + phrase + r")\s+(session|sesión)\b|\bsession\s+(?:ordinaire\s+)?\b", re.I)

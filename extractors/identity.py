@@ -10,7 +10,7 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
-from .dates import date_pattern, ordinal_session_pattern, ordinal_value, parse_date
+from .dates import ordinal_value, parse_date
 from .layout import Layout
 from .model import DocumentIdentity
 from .references import Found, bodies
@@ -148,17 +148,20 @@ def identify(layout: Layout, citations: list[Found], language: str | None) -> Do
         issued = re.search(data["distribution_date"], head, re.I)
         if issued:
             ident.date = parse_date(issued.group("d"), issued.group("m"), issued.group("y"))
-    agenda = re.search(data["agenda_item"], head, re.I)
+    agenda = re.search(data["agenda_item"], head)
     if agenda:
         ident.agenda_item = agenda.group("item")
     report = re.search(data["committee_report"], head, re.I)
     if report:
         ident.committee_report = normalise_symbol(report.group("symbol"))
-    draft = re.search(data["draft"], head, re.I | re.M)
+    draft = re.search(data["draft_words"], head)
     if draft or (ident.symbol and re.search(r"/L\.\d", ident.symbol)):
-        ident.doc_type = "draft-resolution" if (draft and "d" in draft.group("what").lower()[:1]) or draft else "draft"
-        if draft and draft.group("sponsors"):
-            ident.sponsors = [s.strip() for s in re.split(r",\s*|\s+(?:and|et|y)\s+", draft.group("sponsors")) if s.strip()]
+        ident.doc_type = "draft-resolution" if draft else "draft"
+        if draft:
+            line_start = head.rfind("\n", 0, draft.start()) + 1
+            sponsors = re.search(data["draft_sponsors"], head[line_start:draft.start()])
+            if sponsors:
+                ident.sponsors = [s.strip() for s in re.split(r",\s*|\s+(?:and|et|y)\s+", sponsors.group(1)) if s.strip()]
     elif ident.symbol and "/RES/" in ident.symbol or (opened_by and _is_resolution_like(clean)):
         ident.doc_type = "resolution"
     elif re.search(data["report"], head, re.I):
@@ -223,14 +226,9 @@ def _infer_session(clean: str, citations: list[Found], body: str) -> int | None:
         lower = max(sessions) if sessions else None
     future = []
     for hit in _SESSION_WORD.finditer(clean):
-        window = clean[max(0, hit.start() - 60):hit.end()]
-        m = ordinal_session_pattern().search(window)
-        if m and m.group(1):
-            before = window[max(0, m.start() - 25):m.start()].lower()
-            if _POSSESSIVE_BEFORE.search(before):
-                value = ordinal_value(m.group(1))
-                if value:
-                    future.append(value)
+        value = _ordinal_before(clean, hit.start())
+        if value:
+            future.append(value)
     upper = max(future) if future else None
     if upper is not None and (lower is None or upper - 1 >= lower):
         return upper - 1 if lower is None or upper - 1 - lower <= 1 else lower
@@ -238,6 +236,20 @@ def _infer_session(clean: str, citations: list[Found], body: str) -> int | None:
 
 
 _SESSION_WORD = re.compile(r"(?:[Ss]ession|[Ss]esión)\b")
+_WORDS_BEFORE = re.compile(r"((?:[\w'-]+\s{1,3}){1,6})$")
+
+
+def _ordinal_before(clean: str, pos: int) -> int | None:
+    """'à sa soixante et unième session' / 'at its sixty-first session' -> 61 (possessive required)."""
+    m = _WORDS_BEFORE.search(clean, max(0, pos - 70), pos)
+    if not m:
+        return None
+    words = m.group(1).split()
+    for size in range(min(4, len(words) - 1), 0, -1):
+        value = ordinal_value(" ".join(words[-size:]))
+        if value and _POSSESSIVE_BEFORE.search(" ".join(words[:-size]).lower() + " "):
+            return value
+    return None
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:its|sa|à sa|at its|de sa|en su|su)\s*$")
 
 
@@ -255,7 +267,7 @@ def _title(layout: Layout, data: dict) -> str | None:
         if opening.match(clean, para.start, min(para.end, para.start + 200)):
             # no numbered title: the paragraph just above "The General Assembly," is the title
             if previous and 10 <= len(previous) <= 400 and not previous.rstrip().endswith((".", ";", ":")) \
-                    and not re.search(data["draft"], previous, re.I):
+                    and not re.search(data["draft_words"], previous):
                 return re.sub(r"\s+", " ", previous).strip()
             return None
         previous = text
