@@ -10,7 +10,7 @@ _SKIP = re.compile(r"^[\s*_\d.()a-z]{0,6}?(?=[A-ZÀ-Ýa-zà-ÿ])")
 
 
 @lru_cache(maxsize=1)
-def _table() -> tuple[dict[str, list[tuple[str, str]]], tuple[str, ...]]:
+def _table() -> tuple[dict[str, list[tuple[str, str]]], dict[str, list[str]]]:
     """Lead phrases indexed by their first word, longest first."""
     data = json.loads(resources.files("extractors.data").joinpath("clauses.json").read_text("utf-8"))
     by_first: dict[str, list[tuple[str, str]]] = {}
@@ -20,7 +20,11 @@ def _table() -> tuple[dict[str, list[tuple[str, str]]], tuple[str, ...]]:
             by_first.setdefault(phrase.split()[0], []).append((phrase, rel))
     for pairs in by_first.values():
         pairs.sort(key=lambda p: len(p[0]), reverse=True)
-    return by_first, tuple(x.lower() for x in data["preamble_leads"])
+    preamble: dict[str, list[str]] = {}
+    for lead in data["preamble_leads"]:
+        phrase = lead.lower()
+        preamble.setdefault(phrase.split()[0], []).append(phrase)
+    return by_first, preamble
 
 
 def _lead(text: str) -> str:
@@ -39,11 +43,14 @@ def relation_for(paragraph_lead: str) -> str:
     return "cites"
 
 
+@lru_cache(maxsize=4096)
 def is_clause_lead(text: str) -> bool:
-    lead = _lead(text)
+    """Does a paragraph open like a preambular or operative clause ('Recalling', 'Deeply concerned')?"""
     if relation_for(text) != "cites":
         return True
-    return any(lead.startswith(p) for p in _table()[1])
+    lead = _lead(text)
+    first = lead.split(" ", 1)[0].rstrip(",;:")
+    return any(lead.startswith(p) for p in _table()[1].get(first, ()))
 
 
 @lru_cache(maxsize=1)

@@ -26,6 +26,7 @@ class Line:
     text: str
     page_break: bool = False  # a form feed precedes this line
     role: str = "body"  # body, blank, furniture, separator, notes, footnote, footnote-cont
+    stripped: str = ""  # text without surrounding white space, computed once
 
 
 @dataclass(slots=True)
@@ -116,19 +117,23 @@ _NUMERIC_WORD = re.compile(r"[\d.,/-]+")
 
 
 def split_lines(text: str) -> list[Line]:
-    """Lines with their offsets; a form feed (page break) also ends a line and flags the next."""
+    """Lines with their offsets; a form feed (page break) also ends a line and flags the next.
+    Blank lines get the role "blank" here."""
     lines: list[Line] = []
     pos = 0
     page_break = False
+    append = lines.append
     for raw in text.split("\n"):
         if "\f" in raw:
             parts = raw.split("\f")
             for index, part in enumerate(parts):
-                lines.append(Line(pos, pos + len(part), part, page_break))
+                stripped = part.strip()
+                append(Line(pos, pos + len(part), part, page_break, "body" if stripped else "blank", stripped))
                 pos += len(part) + 1
                 page_break = index < len(parts) - 1
             continue
-        lines.append(Line(pos, pos + len(raw), raw, page_break))
+        stripped = raw.strip()
+        append(Line(pos, pos + len(raw), raw, page_break, "body" if stripped else "blank", stripped))
         pos += len(raw) + 1
         page_break = False
     return lines
@@ -140,43 +145,36 @@ MAX_FURNITURE = 70
 def classify_furniture(lines: list[Line], own_symbol_hint: str | None = None) -> None:
     """Mark running headers, page numbers and job numbers; they must not split or become citations."""
     rules = _rules()
-    standalone: dict[str, int] = {}
-    for line in lines:
-        stripped = line.text.strip()
-        if not stripped:
-            line.role = "blank"
-            continue
-        if len(stripped) <= MAX_FURNITURE and SYMBOL_LINE.fullmatch(stripped):
-            key = re.sub(r"\s+", "", stripped)
-            standalone[key] = standalone.get(key, 0) + 1
     nonblank = [i for i, line in enumerate(lines) if line.role != "blank"]
-    kind: dict[int, str] = {}
+    candidates: list[tuple[int, int, str, str]] = []  # (rank among non-blank lines, line index, kind, symbol key)
+    standalone: dict[str, int] = {}
     for rank, i in enumerate(nonblank):
-        stripped = lines[i].text.strip()
+        stripped = lines[i].stripped
         if len(stripped) > MAX_FURNITURE:
             continue  # running headers, page and job numbers are short lines
         if rules["job_number"].match(stripped) or rules["barcode"].match(stripped):
-            kind[i] = "job"
+            candidates.append((rank, i, "job", ""))
         elif SYMBOL_LINE.fullmatch(stripped):
             key = re.sub(r"\s+", "", stripped)
-            if standalone.get(key, 0) >= 2 or rank < 8 or key == own_symbol_hint:
-                kind[i] = "symbol"
-            else:
-                kind[i] = "symbol?"
+            standalone[key] = standalone.get(key, 0) + 1
+            candidates.append((rank, i, "symbol?", key))
         elif rules["page_number"].match(stripped):
-            kind[i] = "page?"
-    for pos, i in enumerate(nonblank):
-        k = kind.get(i)
-        if k is None:
-            continue
+            candidates.append((rank, i, "page?", ""))
+    kind: dict[int, str] = {}
+    for rank, i, k, key in candidates:
+        if k == "symbol?" and (standalone[key] >= 2 or rank < 8 or key == own_symbol_hint):
+            k = "symbol"
+        kind[i] = k
+    for rank, i, _, _ in candidates:
+        k = kind[i]
         if k in ("job", "symbol"):
             lines[i].role = "furniture"
             continue
         # page numbers and lone symbols count only beside other furniture or a page break
-        neighbours = nonblank[max(0, pos - 2):pos] + nonblank[pos + 1:pos + 3]
+        neighbours = nonblank[max(0, rank - 2):rank] + nonblank[rank + 1:rank + 3]
         partners = ("job", "symbol", "page?") if k == "symbol?" else ("job", "symbol", "symbol?")
         near = any(kind.get(j) in partners for j in neighbours)
-        at_break = lines[i].page_break or (pos + 1 < len(nonblank) and lines[nonblank[pos + 1]].page_break)
+        at_break = lines[i].page_break or (rank + 1 < len(nonblank) and lines[nonblank[rank + 1]].page_break)
         gap_before = i >= 2 and lines[i - 1].role == "blank" and lines[i - 2].role == "blank"
         if near or at_break or (k == "page?" and gap_before and i + 1 < len(lines) and lines[i + 1].role == "blank"):
             lines[i].role = "furniture"
@@ -206,7 +204,7 @@ def classify_footnotes(lines: list[Line], markdown: bool) -> dict[int, list[tupl
         if line.role in ("furniture", "blank"):
             i += 1
             continue
-        stripped = line.text.strip()
+        stripped = line.stripped
         head = stripped[:1]
         if not (head.isdigit() or head in "_-—<[" or head.isupper() or in_block):
             in_block, current = False, None
@@ -473,7 +471,7 @@ def lay_out(norm: MappedText, markdown: bool = False) -> Layout:
             crossed = True
             continue
         content = line.text
-        stripped = content.strip()
+        stripped = line.stripped
         lead_text = strip_md.sub("", stripped) if strip_md else stripped
         if crossed and prev_line is not None and prev_line.text.rstrip()[-1:] not in (".", ";", ":"):
             blank_since = False  # a page break inside a sentence: the paragraph goes on
@@ -544,8 +542,8 @@ def lay_out(norm: MappedText, markdown: bool = False) -> Layout:
     for para in paragraphs:
         para.lead = para.lead
     resolved_markers = [Marker(s, e, num, marker_para.get(s, -1), int(norm.origin[s])) for s, e, num in markers]
-    furniture = [ln.text.strip() for ln in lines if ln.role == "furniture"]
-    first_lines = [ln.text.strip() for ln in lines if ln.text.strip()][:40]
+    furniture = [ln.stripped for ln in lines if ln.role == "furniture"]
+    first_lines = [ln.stripped for ln in lines[:200] if ln.stripped][:40]
     return Layout(clean, paragraphs, footnotes, resolved_markers, furniture, body_end, first_lines).index()
 
 
