@@ -29,6 +29,7 @@ class UNC(DefinedNamespace):
     symbol: URIRef
     kind: URIRef
     session: URIRef
+    agendaItem: URIRef
     inCorpus: URIRef
     citingWork: URIRef
     citedWork: URIRef

@@ -178,6 +178,8 @@ def emit_triples(record: dict[str, Any]) -> list[Triple]:
                     session=record.get("session"), draft=doc_type.startswith("draft"))
     if record.get("title"):
         out.add(work, DCTERMS.title, Literal(record["title"], lang=lang))
+    if record.get("agenda_item"):
+        out.add(work, UNC.agendaItem, Literal(str(record["agenda_item"]), datatype=XSD.string))
 
     expr = URIRef(iris.expression_iri(key, lang))
     out.add(expr, RDF.type, UNC.Expression)

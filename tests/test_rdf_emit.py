@@ -203,3 +203,13 @@ def test_shapes_catch_a_bad_relation(records: dict) -> None:
     mention = URIRef(iris.citation_iri(records["001"]["sha256"], 1))
     graph.set((mention, UNC.relation, URIRef("http://example.org/likes")))
     assert not validate(graph)[0]
+
+
+def test_agenda_item_is_emitted_and_valid(records: dict) -> None:
+    record = copy.deepcopy(records["003"])
+    record["agenda_item"] = "110"
+    graph = emit_graph(record)
+    work = URIRef(iris.work_iri("A/RES/56/120"))
+    assert (work, UNC.agendaItem, Literal("110", datatype=XSD.string)) in graph
+    conforms, report = validate(graph)
+    assert conforms, report
