@@ -10,6 +10,7 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
+from .anchored import finditer_anchored, minimal_anchors
 from .dates import ordinal_value, parse_date
 from .layout import Layout
 from .model import DocumentIdentity
@@ -20,6 +21,27 @@ from .symbols import SYMBOL, SYMBOL_LINE, normalise_symbol
 @lru_cache(maxsize=1)
 def _data() -> dict:
     return json.loads(resources.files("extractors.data").joinpath("identity.json").read_text("utf-8"))
+
+
+_FLAGS = {"title_number": re.M, "committee_report": re.I, "report": re.I,
+          "masthead_session": re.I, "sub_body": re.I}
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """identity.json's patterns compiled once, with the flags each search uses (not looked up per call)."""
+    data = _data()
+    compiled = {k: re.compile(v, _FLAGS.get(k, 0)) for k, v in data.items() if isinstance(v, str) and not k.startswith("_")}
+    compiled["paragraph_title"] = re.compile(data["title_number"])  # matched against one paragraph
+    compiled["meeting"] = re.compile("(?P<what>" + "|".join(re.escape(w) for w in data["meeting_words"]) + ")"
+                                     + data["meeting"])
+    return compiled
+
+
+@lru_cache(maxsize=1)
+def _meeting_anchors() -> list[str]:
+    """Every meeting line begins with one of the meeting words: they are found with str.find."""
+    return minimal_anchors(_data()["meeting_words"])
 
 
 @lru_cache(maxsize=1)
@@ -36,7 +58,14 @@ def _openings() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 def opening_body(layout: Layout) -> str | None:
-    """The body named by the opening formula ('The General Assembly,') that begins a paragraph."""
+    """The body named by the opening formula ('The General Assembly,') that begins a paragraph
+    (remembered on the layout: the pipeline asks twice, before and during identification)."""
+    if "opening_body" not in layout._memo:
+        layout._memo["opening_body"] = _opening_body(layout)
+    return layout._memo["opening_body"]
+
+
+def _opening_body(layout: Layout) -> str | None:
     pattern, codes = _openings()
     clean = layout.clean.text
     for para in layout.paragraphs[:80]:
@@ -111,6 +140,7 @@ def identify(layout: Layout, citations: list[Found], language: str | None) -> Do
     clean = layout.clean.text
     head = clean[: min(len(clean), 4000)]
     data = _data()
+    pats = _patterns()
     ident = DocumentIdentity(language=language)
     ident.symbol = _header_symbol(layout)
     opened_by = opening_body(layout)
@@ -119,7 +149,7 @@ def identify(layout: Layout, citations: list[Found], language: str | None) -> Do
     else:
         ident.body = opened_by
     if ident.symbol is None:
-        title_number = re.search(data["title_number"], "\n".join(_plain(line) for line in layout.first_lines[:25]), re.M)
+        title_number = pats["title_number"].search("\n".join(_plain(line) for line in layout.first_lines[:25]))
         if title_number and ident.body in ("GA", "HRC", None):
             number = title_number.group(1)
             if ident.body is None:
@@ -134,37 +164,37 @@ def identify(layout: Layout, citations: list[Found], language: str | None) -> Do
     if ident.session is None:
         ident.session = _masthead_session(layout, data)
     # date and meeting
-    for meeting in re.finditer(data["meeting"], clean):
-        number = re.search(data["meeting_number"], clean[max(0, meeting.start() - 12):meeting.start()])
+    for meeting in finditer_anchored(pats["meeting"], clean, _meeting_anchors()):
+        number = pats["meeting_number"].search(clean[max(0, meeting.start() - 12):meeting.start()])
         if number:
             ident.meeting = f"{number.group(1)} {meeting.group('what')}"
             ident.date = parse_date(meeting.group("d"), meeting.group("m"), meeting.group("y"))
             break
     if ident.date is None:
-        adopted = re.search(data["adopted_on"], head)
+        adopted = pats["adopted_on"].search(head)
         if adopted:
             ident.date = parse_date(adopted.group("d"), adopted.group("m"), adopted.group("y"))
     if ident.date is None:
-        issued = re.search(data["distribution_date"], head, re.I)
+        issued = pats["distribution_date"].search(head)
         if issued:
             ident.date = parse_date(issued.group("d"), issued.group("m"), issued.group("y"))
-    agenda = re.search(data["agenda_item"], head)
+    agenda = pats["agenda_item"].search(head)
     if agenda:
         ident.agenda_item = agenda.group("item")
-    report = re.search(data["committee_report"], head, re.I)
+    report = pats["committee_report"].search(head)
     if report:
         ident.committee_report = normalise_symbol(report.group("symbol"))
-    draft = re.search(data["draft_words"], head)
+    draft = pats["draft_words"].search(head)
     if draft or (ident.symbol and re.search(r"/L\.\d", ident.symbol)):
         ident.doc_type = "draft-resolution" if draft else "draft"
         if draft:
             line_start = head.rfind("\n", 0, draft.start()) + 1
-            sponsors = re.search(data["draft_sponsors"], head[line_start:draft.start()])
+            sponsors = pats["draft_sponsors"].search(head[line_start:draft.start()])
             if sponsors:
                 ident.sponsors = [s.strip() for s in re.split(r",\s*|\s+(?:and|et|y)\s+", sponsors.group(1)) if s.strip()]
     elif ident.symbol and "/RES/" in ident.symbol or (opened_by and _is_resolution_like(clean)):
         ident.doc_type = "resolution"
-    elif re.search(data["report"], head, re.I):
+    elif pats["report"].search(head):
         ident.doc_type = "report"
     else:
         ident.doc_type = "document"
@@ -177,11 +207,21 @@ def identify(layout: Layout, citations: list[Found], language: str | None) -> Do
     return ident
 
 
+_EMPHASIS = re.compile(r"[*#_]+")
+
+
 def _plain(line: str) -> str:
-    return re.sub(r"[*#_]+", "", line).strip()
+    return _EMPHASIS.sub("", line).strip()
 
 
 def _header_symbol(layout: Layout) -> str | None:
+    """The symbol in the running headers, else a lone symbol line at the top (remembered on the layout)."""
+    if "header_symbol" not in layout._memo:
+        layout._memo["header_symbol"] = _find_header_symbol(layout)
+    return layout._memo["header_symbol"]
+
+
+def _find_header_symbol(layout: Layout) -> str | None:
     counts: Counter[str] = Counter()
     for line in layout.furniture:
         for m in SYMBOL.finditer(line):
@@ -195,13 +235,14 @@ def _header_symbol(layout: Layout) -> str | None:
 
 
 def _masthead_session(layout: Layout, data: dict) -> int | None:
+    pats = _patterns()
     lines = [_plain(x) for x in layout.first_lines[:20]]
     for index, line in enumerate(lines):
-        m = re.fullmatch(data["masthead_session"], line, re.I)
+        m = pats["masthead_session"].fullmatch(line)
         if not m:
             continue
         previous = lines[index - 1] if index else ""
-        if re.search(data["sub_body"], previous, re.I):
+        if pats["sub_body"].search(previous):
             return None  # a working group's session, not the body's
         return ordinal_value(m.group(1))
     return None
@@ -225,7 +266,7 @@ def _infer_session(clean: str, citations: list[Found], body: str) -> int | None:
                     for m in [re.search(r"/(\d+)/\d+$", c.target)] if m and c.body in (None, body)]
         lower = max(sessions) if sessions else None
     future = []
-    for hit in _SESSION_WORD.finditer(clean):
+    for hit in finditer_anchored(_SESSION_WORD, clean, _SESSION_ANCHORS, 1):
         value = _ordinal_before(clean, hit.start())
         if value:
             future.append(value)
@@ -236,12 +277,18 @@ def _infer_session(clean: str, citations: list[Found], body: str) -> int | None:
 
 
 _SESSION_WORD = re.compile(r"(?:[Ss]ession|[Ss]esión)\b")
+_SESSION_ANCHORS = ["ession", "esión"]  # what follows the first letter of every _SESSION_WORD match
 _WORDS_BEFORE = re.compile(r"((?:[\w'-]+\s{1,3}){1,6})$")
+_NON_SPACE_RUN = re.compile(r"\S+")
 
 
 def _ordinal_before(clean: str, pos: int) -> int | None:
     """'à sa soixante et unième session' / 'at its sixty-first session' -> 61 (possessive required)."""
-    m = _WORDS_BEFORE.search(clean, max(0, pos - 70), pos)
+    lo = max(0, pos - 70)
+    # the words end at pos and are at most 6 whitespace-separated runs: no match starts before the
+    # 6th-last run, so the search begins there (same match, without retrying every earlier position)
+    runs = [m.start() for m in _NON_SPACE_RUN.finditer(clean, lo, pos)]
+    m = _WORDS_BEFORE.search(clean, runs[-6] if len(runs) >= 6 else lo, pos)
     if not m:
         return None
     words = m.group(1).split()
@@ -256,7 +303,7 @@ _POSSESSIVE_BEFORE = re.compile(r"\b(?:its|sa|à sa|at its|de sa|en su|su)\s*$")
 def _title(layout: Layout, data: dict) -> str | None:
     """A resolution's title is the paragraph that opens with its number: '56/120. Action against ...'."""
     clean = layout.clean.text
-    pattern = re.compile(data["title_number"])
+    pattern = _patterns()["paragraph_title"]
     opening, _ = _openings()
     previous = None
     for para in layout.paragraphs[:12]:
@@ -267,7 +314,7 @@ def _title(layout: Layout, data: dict) -> str | None:
         if opening.match(clean, para.start, min(para.end, para.start + 200)):
             # no numbered title: the paragraph just above "The General Assembly," is the title
             if previous and 10 <= len(previous) <= 400 and not previous.rstrip().endswith((".", ";", ":")) \
-                    and not re.search(data["draft_words"], previous):
+                    and not _patterns()["draft_words"].search(previous):
                 return re.sub(r"\s+", " ", previous).strip()
             return None
         previous = text

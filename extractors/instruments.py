@@ -17,6 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .references import Found
+from .trie_regex import first_char_branches
 
 ARTICLES = r"(?:(?:the|la|le|les|l'|des|du|de la|de l'|aux?|el|los|las)\s{1,3})?"
 
@@ -81,7 +82,19 @@ def compiled() -> tuple[dict, dict[str, Instrument], dict[str, re.Pattern[str]]]
     return trie, by_key, followers
 
 
-_START = re.compile(r"(?<![\w-])[A-Z0-9À-ÖØ-Þ][\w]*")  # names begin with a capital or a digit ("2030 Agenda")
+# names begin with a capital or a digit ("2030 Agenda") not preceded by a word character or hyphen
+_START_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789" + "".join(chr(c) for c in range(0xC0, 0xDF) if c != 0xD7)
+
+
+@lru_cache(maxsize=1)
+def start_pattern() -> re.Pattern[str]:
+    """Whole words that begin with a capital or digit and whose lower-case form is the first word of some
+    name: a trie of those words behind a choice of first characters, so the engine skips ahead to those
+    characters and Python sees only words the token trie knows (it still checks `word.lower()`)."""
+    trie = compiled()[0]
+    words = [capital + first[1:] for first in trie if first
+             for capital in _START_CHARS if capital.lower() == first[0]]
+    return re.compile(first_char_branches(words, r"(?<![\w-].)", "i") + r"(?!\w)")
 _NEXT = re.compile(r"([ ,:;'.()\-–/]{0,4})(\w+)")
 
 
@@ -90,7 +103,7 @@ def find_instruments(text: str) -> list[Found]:
     trie, by_key, followers = compiled()
     found: list[Found] = []
     resume = 0
-    for start_match in _START.finditer(text):
+    for start_match in start_pattern().finditer(text):
         if start_match.start() < resume:
             continue
         node = trie.get(start_match.group().lower())

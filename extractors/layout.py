@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from .clauses import is_clause_lead
 from .mapped_text import MappedText
 from .symbols import SYMBOL_LINE
 
@@ -66,11 +67,14 @@ class Layout:
 
     _paragraph_starts: list[int] = field(default_factory=list)
     _footnote_index: list[tuple[int, int, int]] = field(default_factory=list)
+    _footnote_starts: list[int] = field(default_factory=list)
+    _memo: dict = field(default_factory=dict)  # facts read off the finished layout, computed once (identity)
 
     def index(self) -> "Layout":
         """Sorted starts for the lookups below (called once the layout is complete)."""
         self._paragraph_starts = [p.start for p in self.paragraphs]
         self._footnote_index = sorted((n.start, n.end, n.number) for n in self.footnotes.values())
+        self._footnote_starts = [start for start, _, _ in self._footnote_index]
         return self
 
     def paragraph_at(self, pos: int) -> Paragraph | None:
@@ -80,7 +84,7 @@ class Layout:
         return None
 
     def footnote_at(self, pos: int) -> Footnote | None:
-        i = bisect_right(self._footnote_index, (pos, float("inf"), 0)) - 1
+        i = bisect_right(self._footnote_starts, pos) - 1
         if i >= 0:
             start, end, number = self._footnote_index[i]
             if start <= pos < end:
@@ -95,15 +99,29 @@ def _rules() -> dict:
     compiled["detached_marker_blockers"] = frozenset(data["detached_marker_blockers"])
     compiled["hyphen_keep_prefixes"] = frozenset(data["hyphen_keep_prefixes"])
     compiled["abbreviations"] = frozenset(data["abbreviations"])
+    # the furniture tests of one short line in one call, in their order: job number or barcode, lone
+    # symbol, page number (which one matched is the name of the group)
+    compiled["furniture_line"] = re.compile(
+        f"(?P<job>{data['job_number']})|(?P<barcode>{data['barcode']})|(?P<symbol>(?:{SYMBOL_LINE.pattern})\\Z)"
+        f"|(?P<page>{data['page_number']})", re.M)
+    # a numbered paragraph, a lettered one or a heading, in one call (the number or letter is the group just
+    # inside the shape's group)
+    compiled["paragraph_opening"] = re.compile(f"(?P<numbered>{data['numbered_paragraph']})"
+                                               f"|(?P<lettered>{data['lettered_paragraph']})|(?P<heading>{data['heading']})", re.M)
+    compiled["numbered_group"] = compiled["paragraph_opening"].groupindex["numbered"] + 1
+    compiled["lettered_group"] = compiled["paragraph_opening"].groupindex["lettered"] + 1
+    # a separator or a notes heading, in one call
+    compiled["block_heading"] = re.compile(f"(?P<separator>{data['separator']})|(?P<notes>{data['notes_heading']})", re.M)
     return compiled
 
 
 _LINE_SPLIT = re.compile(r"[\n\f]")
 _SPACE_RUN = re.compile(r" {2,}")
+_WHITE_SPACE = re.compile(r"\s+")
 _GLUED_AFTER_WORD = re.compile(r"(?<=[a-zà-ÿœ\)\]\"'.,;:])(\d{1,3})((?:[ ]?,[ ]?\d{1,3}){0,10})(?=[\s.,;:)\]\"']|$)", re.M)
 _GLUED_AFTER_NUMBER = re.compile(r"(?<![\w/.-])((?:\d{1,4}/)?)(\d{3,8})(?=[\s.,;:)\]]|$)", re.M)
 _DETACHED = re.compile(r"(?<=[\w.,;:)\]\"'])([ ])(\d{1,3})((?:[ ]?,[ ]?\d{1,3}){0,10})(?=[ ]{1,40}(?:[A-Z(\"']|and\b|et\b)|[ ]*$|,)", re.M)
-_DIGITS = re.compile(r"\d{1,8}")
+_DIGITS = re.compile(r"\d\d{0,7}")  # same runs as \d{1,8}; a leading \d lets the engine skip to digits
 _GLUE_CHARS = frozenset(")]\"'.,;:")
 _AFTER_MARKER = frozenset(" \t\n\f.,;:)]\"'")
 _AFTER_NUMBER = frozenset(" \t\n\f.,;:)]")
@@ -114,6 +132,7 @@ _NUMBER_TOKEN = re.compile(r"\d{1,4}[.)]")
 _DIGIT = re.compile(r"\d")
 _WORD_BEFORE = re.compile(r"([\w°'.]{1,40})[ .]{0,5}$")
 _NUMERIC_WORD = re.compile(r"[\d.,/-]+")
+_LIST_ITEM = re.compile(r"\s?,\s?(\d{1,3})")
 
 
 def split_lines(text: str) -> list[Line]:
@@ -148,17 +167,22 @@ def classify_furniture(lines: list[Line], own_symbol_hint: str | None = None) ->
     nonblank = [i for i, line in enumerate(lines) if line.role != "blank"]
     candidates: list[tuple[int, int, str, str]] = []  # (rank among non-blank lines, line index, kind, symbol key)
     standalone: dict[str, int] = {}
+    furniture_line = rules["furniture_line"].match
     for rank, i in enumerate(nonblank):
         stripped = lines[i].stripped
         if len(stripped) > MAX_FURNITURE:
             continue  # running headers, page and job numbers are short lines
-        if rules["job_number"].match(stripped) or rules["barcode"].match(stripped):
+        m = furniture_line(stripped)
+        if m is None:
+            continue
+        shape = m.lastgroup
+        if shape == "job" or shape == "barcode":
             candidates.append((rank, i, "job", ""))
-        elif SYMBOL_LINE.fullmatch(stripped):
-            key = re.sub(r"\s+", "", stripped)
+        elif shape == "symbol":
+            key = _WHITE_SPACE.sub("", stripped)
             standalone[key] = standalone.get(key, 0) + 1
             candidates.append((rank, i, "symbol?", key))
-        elif rules["page_number"].match(stripped):
+        else:
             candidates.append((rank, i, "page?", ""))
     kind: dict[int, str] = {}
     for rank, i, k, key in candidates:
@@ -193,16 +217,15 @@ def classify_footnotes(lines: list[Line], markdown: bool) -> dict[int, list[tupl
     rules = _rules()
     notes: dict[int, list[tuple[int, int]]] = {}
     line_text_at: _SpanTexts = _SpanTexts(lines)
+    block_heading = rules["block_heading"].match
     expected = 1
     in_block = False
     current: int | None = None
     body_text_since_block: list[str] = []
-    i = 0
-    n = len(lines)
-    while i < n:
-        line = lines[i]
+    markdown_line = rules["markdown_footnote_line"].match
+    footnote_line = rules["footnote_line"].match
+    for i, line in enumerate(lines):
         if line.role in ("furniture", "blank"):
-            i += 1
             continue
         stripped = line.stripped
         head = stripped[:1]
@@ -211,19 +234,17 @@ def classify_footnotes(lines: list[Line], markdown: bool) -> dict[int, list[tupl
             body_text_since_block.append(line.text)
             if len(body_text_since_block) > 200:
                 del body_text_since_block[:100]
-            i += 1
             continue
-        if rules["separator"].match(stripped):
+        heading = block_heading(stripped)
+        if heading is not None and heading.lastgroup == "separator":
             line.role = "separator"
             in_block, current = True, None
-            i += 1
             continue
-        if rules["notes_heading"].match(stripped) and _next_is_footnote(lines, i + 1, rules):
+        if heading is not None and _next_is_footnote(lines, i + 1, rules):
             line.role = "notes"
             in_block, current = True, None
-            i += 1
             continue
-        md = rules["markdown_footnote_line"].match(line.text) if markdown else None
+        md = markdown_line(line.text) if markdown else None
         if md:
             number = int(md.group(1) or md.group(2))
             line.role = "footnote"
@@ -231,10 +252,9 @@ def classify_footnotes(lines: list[Line], markdown: bool) -> dict[int, list[tupl
             notes.setdefault(number, []).append((offset, line.end))
             expected = max(expected, number + 1)
             in_block, current = True, number
-            i += 1
             continue
-        fn = rules["footnote_line"].match(line.text)
-        if fn and not markdown:
+        fn = footnote_line(line.text) if not markdown else None
+        if fn:
             number = int(fn.group(1))
             starts_block = in_block and (number == expected or (current is None and number >= expected))
             implicit = (not in_block and number == expected and fn.group(2)
@@ -248,7 +268,6 @@ def classify_footnotes(lines: list[Line], markdown: bool) -> dict[int, list[tupl
                 expected = number + 1
                 in_block, current = True, number
                 body_text_since_block = []
-                i += 1
                 continue
         if in_block and current is not None:
             spans = notes[current]
@@ -256,13 +275,11 @@ def classify_footnotes(lines: list[Line], markdown: bool) -> dict[int, list[tupl
             if not spans or not _ends_sentence(last_text):
                 line.role = "footnote-cont"
                 spans.append((line.start, line.end))
-                i += 1
                 continue
         in_block, current = False, None
         body_text_since_block.append(line.text)
         if len(body_text_since_block) > 200:
             del body_text_since_block[:100]
-        i += 1
     return notes
 
 
@@ -270,10 +287,12 @@ class _SpanTexts:
     """Text of a footnote span from its start offset, without rescanning the lines (keeps the pass linear)."""
 
     def __init__(self, lines: list[Line]) -> None:
-        self._by_start = {line.start: line for line in lines}
+        self._by_start: dict[int, Line] | None = None  # built on first use: most documents never ask
         self._lines = lines
 
     def get(self, start: int) -> str:
+        if self._by_start is None:
+            self._by_start = {line.start: line for line in self._lines}
         line = self._by_start.get(start)
         if line is not None:
             return line.text
@@ -306,11 +325,79 @@ def _marker_evidence(recent_body: list[str], number: int) -> bool:
     return any(m.group(1) == digits for text in recent_body[-60:] for m in _MARKER_EVIDENCE.finditer(text))
 
 
+def _body_ranges(lines: list[Line]) -> list[tuple[int, int]]:
+    """Spans of consecutive body lines: markers live only there, so only these spans are scanned
+    (blank lines between body lines hold no digits and may stay inside a span)."""
+    ranges: list[tuple[int, int]] = []
+    lo = hi = -1
+    for line in lines:
+        role = line.role
+        if role == "body":
+            if lo < 0:
+                lo = line.start
+            hi = line.end
+        elif role != "blank" and lo >= 0:
+            ranges.append((lo, hi))
+            lo = -1
+    if lo >= 0:
+        ranges.append((lo, hi))
+    return ranges
+
+
+def _marker_candidates(text: str, lines: list[Line], line_starts: list[int],
+                       blockers: frozenset[str]) -> list[tuple[int, list[tuple[int, int, int]], str]]:
+    """Every digit run of the body lines that has the shape of a marker: glued to a word, detached
+    after a space, or glued to a number; the characters around the run tell which."""
+    candidates: list[tuple[int, list[tuple[int, int, int]], str]] = []
+    finditer = _DIGITS.finditer
+    for lo, hi in _body_ranges(lines):
+        for m in finditer(text, lo, hi):
+            start, end = m.span()
+            prev = text[start - 1] if start else "\n"
+            following = text[end:end + 1]
+            if prev.isdigit() or following.isdigit():
+                continue
+            length = end - start
+            if length <= 3 and (prev in _GLUE_CHARS or prev.islower()) and (not following or following in _AFTER_MARKER):
+                line = lines[bisect_right(line_starts, start) - 1]
+                token = text[max(line.start, text.rfind(" ", 0, start) + 1):start]
+                how = "word"
+                if _NUMBER_TOKEN.fullmatch(token):
+                    how = "after-number"  # "in 2017 and 2018.8": a sentence ending in a number, then its marker
+                elif "/" in token or _DIGIT.search(token) or (token[-1:] == "." and len(token) <= 4 and token[:1].isupper()):
+                    continue  # inside a symbol ("Add.1", "WG.6"), a number or an abbreviation
+                tail = _MARKER_LIST.match(text, end)
+                items = [(start, end, int(m.group()))]
+                if tail is not None:
+                    items += _list_items(0, end, tail.group())
+                candidates.append((start, items, how))
+            elif length <= 3 and prev == " " and start >= 2 and _BEFORE_DETACHED.match(text[start - 2]):
+                tail = _MARKER_LIST.match(text, end)
+                after = tail.end() if tail else end
+                if _DETACHED_TAIL.match(text, after):
+                    line = lines[bisect_right(line_starts, start) - 1]
+                    # a match spans at most 45 characters and holds spaces only in its last 5: the search
+                    # starts there, not at the line start (same match, without quadratic backtracking)
+                    lo_word = max(line.start, start - 45, text.rfind(" ", line.start, start - 5) + 1)
+                    before = _WORD_BEFORE.search(text, lo_word, start)
+                    word = before.group(1).lower().rstrip(".") if before else ""
+                    if word in blockers or _NUMERIC_WORD.fullmatch(word or "x"):
+                        continue
+                    items = [(start, end, int(m.group()))]
+                    if tail is not None:
+                        items += _list_items(0, end, tail.group())
+                    candidates.append((start, items, "detached"))
+            if length >= 3 and not (candidates and candidates[-1][0] == start) \
+                    and (prev == "/" or not (prev.isalnum() or prev in "_.-")) and (not following or following in _AFTER_NUMBER):
+                candidates.append((start, [(start, end, -1)], "number"))
+    return candidates
+
+
 def find_markers(text: str, lines: list[Line], numbers: set[int], markdown: bool) -> list[tuple[int, int, int]]:
     """Footnote markers in body lines, in reading order: (start, end, number) in normalised offsets.
 
-    Each marker shape is one scan of the whole text; candidates outside body lines are dropped, and a
-    candidate is accepted only where the footnote sequence expects it (markers come in order)."""
+    One scan over the digit runs of the body lines finds candidates of every shape; a candidate is
+    accepted only where the footnote sequence expects it (markers come in order)."""
     rules = _rules()
     found: list[tuple[int, int, int]] = []
     if not numbers:
@@ -327,45 +414,7 @@ def find_markers(text: str, lines: list[Line], numbers: set[int], markdown: bool
                 for num in re.findall(r"\d+", m.group(0)):
                     found.append((m.start(), m.end(), int(num)))
         return found
-    blockers = rules["detached_marker_blockers"]
-    candidates: list[tuple[int, list[tuple[int, int, int]], str]] = []
-    # one scan over every digit run; the characters around it tell which marker shape it could be
-    for m in _DIGITS.finditer(text):
-        start, end = m.span()
-        prev = text[start - 1] if start else "\n"
-        following = text[end:end + 1]
-        if prev.isdigit() or following.isdigit():
-            continue
-        length = end - start
-        if length <= 3 and (prev in _GLUE_CHARS or prev.islower()) and (not following or following in _AFTER_MARKER):
-            line = body_line(start)
-            if line is None:
-                continue
-            token = text[max(line.start, text.rfind(" ", 0, start) + 1):start]
-            how = "word"
-            if _NUMBER_TOKEN.fullmatch(token):
-                how = "after-number"  # "in 2017 and 2018.8": a sentence ending in a number, then its marker
-            elif "/" in token or _DIGIT.search(token) or (token[-1:] == "." and len(token) <= 4 and token[:1].isupper()):
-                continue  # inside a symbol ("Add.1", "WG.6"), a number or an abbreviation
-            tail = _MARKER_LIST.match(text, end)
-            items = [(start, end, int(m.group()))] + _list_items(0, end, tail.group() if tail else "")
-            candidates.append((start, items, how))
-        elif length <= 3 and prev == " " and start >= 2 and _BEFORE_DETACHED.match(text[start - 2]):
-            tail = _MARKER_LIST.match(text, end)
-            after = tail.end() if tail else end
-            if _DETACHED_TAIL.match(text, after):
-                line = body_line(start)
-                if line is None:
-                    continue
-                before = _WORD_BEFORE.search(text, line.start, start)
-                word = before.group(1).lower().rstrip(".") if before else ""
-                if word in blockers or _NUMERIC_WORD.fullmatch(word or "x"):
-                    continue
-                items = [(start, end, int(m.group()))] + _list_items(0, end, tail.group() if tail else "")
-                candidates.append((start, items, "detached"))
-        if length >= 3 and not (candidates and candidates[-1][0] == start) and (prev == "/" or not (prev.isalnum() or prev in "_.-")) and (not following or following in _AFTER_NUMBER):
-            if body_line(start) is not None:
-                candidates.append((start, [(start, end, -1)], "number"))
+    candidates = _marker_candidates(text, lines, line_starts, rules["detached_marker_blockers"])
     candidates.sort(key=lambda c: c[0])
     ordered = sorted(numbers)
     highest = 0
@@ -401,7 +450,7 @@ def find_markers(text: str, lines: list[Line], numbers: set[int], markdown: bool
 def _list_items(base: int, offset: int, tail: str) -> list[tuple[int, int, int]]:
     """Further markers of a list ('bodies1, 2'); each span includes the comma before it."""
     items = []
-    for m in re.finditer(r"\s?,\s?(\d{1,3})", tail):
+    for m in _LIST_ITEM.finditer(tail):
         items.append((base + offset + m.start(), base + offset + m.end(), int(m.group(1))))
     return items
 
@@ -434,53 +483,75 @@ def lay_out(norm: MappedText, markdown: bool = False) -> Layout:
     classify_furniture(lines)
     note_spans = classify_footnotes(lines, markdown)
     markers = find_markers(text, lines, set(note_spans), markdown)
-    marker_spans = sorted((s, e) for s, e, _ in markers)
-    marker_starts = [s for s, _ in marker_spans]
     rules = _rules()
-    keep_prefixes = rules["hyphen_keep_prefixes"]
-
+    strip_md = rules["markdown_strip"] if markdown else None
     pieces: list = []
+    paragraphs, marker_para, body_end = _assemble_body(lines, sorted((s, e) for s, e, _ in markers), rules,
+                                                       strip_md, pieces)
+    footnotes = _assemble_notes(text, note_spans, strip_md, pieces, body_end)
+    clean = norm.rebuild(pieces)
+    for note in footnotes.values():
+        note.text = clean.text[note.start:note.end]
+    resolved_markers = [Marker(s, e, num, marker_para.get(s, -1), int(norm.origin[s])) for s, e, num in markers]
+    furniture = [ln.stripped for ln in lines if ln.role == "furniture"]
+    first_lines = [ln.stripped for ln in lines[:200] if ln.stripped][:40]
+    return Layout(clean, paragraphs, footnotes, resolved_markers, furniture, body_end, first_lines).index()
+
+
+_NO_MARKER = 1 << 62  # past the end of any text
+_LEAD_NUMBER = re.compile(r"^\s*(?:\(?\w{1,3}[.)])\s+")
+_HYPHENATED_WORD = re.compile(r"([\w'-]+)-$")
+
+
+def _assemble_body(lines: list[Line], marker_spans: list[tuple[int, int]], rules: dict, strip_md: re.Pattern | None,
+                   pieces: list) -> tuple[list[Paragraph], dict[int, int], int]:
+    """Append the body's pieces (one paragraph a line, lines joined by a space or a dropped break hyphen);
+    return the paragraphs, the paragraph of each marker and the clean length of the body.
+
+    One pass over the lines with the common case (a line running on from the previous one, no marker,
+    single spaces) kept to a few string checks: this loop runs once per line of every document."""
+    keep_prefixes = rules["hyphen_keep_prefixes"]
+    marker_starts = [s for s, _ in marker_spans]
+    n_markers = len(marker_starts)
+    mi = 0  # markers before this index lie in earlier lines
+    next_marker = marker_starts[0] if marker_starts else _NO_MARKER
+    append = pieces.append
     clean_len = 0
     paragraphs: list[Paragraph] = []
-    para_leads: list[str] = []
     pp_count = 0
     current_start: int | None = None
     current_pid: str | None = None
     current_lead = ""
     last_op: str | None = None
     prev_line: Line | None = None
+    prev_stripped = ""
     blank_since = True
     marker_para: dict[int, int] = {}
-
-    def emit(piece, length: int) -> None:
-        nonlocal clean_len
-        pieces.append(piece)
-        clean_len += length
-
-    def close_paragraph() -> None:
-        if current_start is not None:
-            paragraphs.append(Paragraph(current_start, clean_len, current_pid, current_lead))
-
-    strip_md = rules["markdown_strip"] if markdown else None
     crossed = False  # page furniture or a footnote block lies between this line and the previous one
     for line in lines:
-        if line.role == "blank":
-            blank_since = True
+        role = line.role
+        if role != "body":
+            if role == "blank":
+                blank_since = True
+            else:
+                crossed = True
             continue
-        if line.role != "body":
-            crossed = True
-            continue
-        content = line.text
         stripped = line.stripped
-        lead_text = strip_md.sub("", stripped) if strip_md else stripped
-        if crossed and prev_line is not None and prev_line.text.rstrip()[-1:] not in (".", ";", ":"):
-            blank_since = False  # a page break inside a sentence: the paragraph goes on
-        crossed = False
-        starts_new, pid = _paragraph_start(lead_text, prev_line, blank_since, rules, last_op)
+        lead_text = strip_md.sub("", stripped) if strip_md is not None else stripped
+        if crossed:
+            if prev_line is not None and prev_stripped[-1:] not in (".", ";", ":"):
+                blank_since = False  # a page break inside a sentence: the paragraph goes on
+            crossed = False
+        if not blank_since and prev_line is not None and lead_text[:1].islower() and lead_text[1:2] != ")":
+            starts_new, pid = False, None  # the common case: a sentence running on to the next line
+        else:
+            starts_new, pid = _paragraph_start(lead_text, prev_line, blank_since, rules, last_op)
         if starts_new:
-            close_paragraph()
+            if current_start is not None:
+                paragraphs.append(Paragraph(current_start, clean_len, current_pid, current_lead))
             if clean_len:
-                emit("\n", 1)
+                append("\n")
+                clean_len += 1
             current_start = clean_len
             if pid is None and _looks_preambular(lead_text) and last_op is None:
                 pp_count += 1
@@ -488,79 +559,86 @@ def lay_out(norm: MappedText, markdown: bool = False) -> Layout:
             elif pid and pid.startswith("OP") and "(" not in pid:
                 last_op = pid
             current_pid = pid
-            current_lead = re.sub(r"^\s*(?:\(?\w{1,3}[.)])\s+", "", lead_text)[:80]
+            current_lead = _LEAD_NUMBER.sub("", lead_text)[:80]
+        elif prev_stripped[-1:] == "-" and len(prev_stripped) >= 2 and prev_stripped[-2].isalnum() \
+                and stripped[:1].isalnum():
+            # a hyphen at a line break: dropped inside a word, kept after a prefix or before a digit/capital
+            word = _HYPHENATED_WORD.search(prev_stripped)
+            keep = stripped[:1].isdigit() or (word and word.group(1).lower().split("-")[-1] in keep_prefixes) \
+                or not stripped[:1].islower()
+            if not keep:
+                _drop_last_char(pieces, prev_line.start + len(prev_line.text.rstrip()) - 1)
+                clean_len -= 1
         else:
-            # join with the previous line: hyphen at a line break, else one space
-            prev_text = pieces[-1] if pieces and isinstance(pieces[-1], str) else None
-            if _ends_with_break_hyphen(prev_line, text) and stripped[:1].isalnum():
-                hyphen_pos = prev_line.start + len(prev_line.text.rstrip()) - 1
-                word = re.search(r"([\w'-]+)-$", prev_line.text.rstrip())
-                keep = stripped[:1].isdigit() or (word and word.group(1).lower().split("-")[-1] in keep_prefixes) \
-                    or not stripped[:1].islower()
-                if not keep:
-                    _drop_last_char(pieces, hyphen_pos)
-                    clean_len -= 1
-            else:
-                emit(" ", 1)
-            del prev_text
-        lo_i = bisect_left(marker_starts, line.start)
-        hi_i = bisect_left(marker_starts, line.end, lo_i)
-        if lo_i == hi_i and strip_md is None and "  " not in stripped:
-            lo = line.start + len(content) - len(content.lstrip())
-            pieces.append((lo, lo + len(stripped)))  # fast path: a plain line is one slice
+            append(" ")
+            clean_len += 1
+        start = line.start
+        hi = mi
+        if next_marker < line.end:  # this line holds markers (or, past markers, never)
+            while mi < n_markers and marker_starts[mi] < start:
+                mi += 1
+            hi = mi
+            while hi < n_markers and marker_starts[hi] < line.end:
+                hi += 1
+            next_marker = marker_starts[hi] if hi < n_markers else _NO_MARKER
+        if mi == hi and strip_md is None and "  " not in stripped:
+            content = line.text
+            lo = start if content[0] == stripped[0] else start + len(content) - len(content.lstrip())
+            append((lo, lo + len(stripped)))  # fast path: a plain line is one slice
             clean_len += len(stripped)
+        elif mi == hi and strip_md is None:
+            clean_len += _append_collapsed(line, pieces)
         else:
-            for m in _iter_line_segments(line, marker_spans[lo_i:hi_i], strip_md):
-                emit(m, _piece_len(m))
-            for s, _e in marker_spans[lo_i:hi_i]:
+            for m in _iter_line_segments(line, marker_spans[mi:hi], strip_md):
+                append(m)
+                clean_len += _piece_len(m)
+            for s, _e in marker_spans[mi:hi]:
                 marker_para[s] = len(paragraphs)
         prev_line = line
+        prev_stripped = stripped
         blank_since = False
-    close_paragraph()
-    body_end = clean_len
+    if current_start is not None:
+        paragraphs.append(Paragraph(current_start, clean_len, current_pid, current_lead))
+    return paragraphs, marker_para, clean_len
 
+
+def _assemble_notes(text: str, note_spans: dict[int, list[tuple[int, int]]], strip_md: re.Pattern | None,
+                    pieces: list, clean_len: int) -> dict[int, Footnote]:
+    """Append each footnote on its own line after the body; their texts are filled in once the clean
+    text exists."""
     footnotes: dict[int, Footnote] = {}
     for number in sorted(note_spans):
-        emit("\n", 1)
+        pieces.append("\n")
+        clean_len += 1
         start = clean_len
-        first = True
+        prev_seg: Line | None = None
         for s, e in note_spans[number]:
             seg = Line(s, e, text[s:e])
-            if not first:
-                if _ends_with_break_hyphen(prev_seg, text) and seg.text.strip()[:1].isdigit():
-                    pass
-                else:
-                    emit(" ", 1)
+            if prev_seg is not None and not (_ends_with_break_hyphen(prev_seg, text) and seg.text.strip()[:1].isdigit()):
+                pieces.append(" ")
+                clean_len += 1
             for m in _iter_line_segments(seg, [], strip_md):
-                emit(m, _piece_len(m))
+                pieces.append(m)
+                clean_len += _piece_len(m)
             prev_seg = seg
-            first = False
         footnotes[number] = Footnote(number, start, clean_len, "")
-    clean = norm.rebuild(pieces)
-    for note in footnotes.values():
-        note.text = clean.text[note.start:note.end]
-    for para in paragraphs:
-        para.lead = para.lead
-    resolved_markers = [Marker(s, e, num, marker_para.get(s, -1), int(norm.origin[s])) for s, e, num in markers]
-    furniture = [ln.stripped for ln in lines if ln.role == "furniture"]
-    first_lines = [ln.stripped for ln in lines[:200] if ln.stripped][:40]
-    return Layout(clean, paragraphs, footnotes, resolved_markers, furniture, body_end, first_lines).index()
+    return footnotes
 
 
-def _iter_line_segments(line: Line, marker_spans: list[tuple[int, int]], strip_md: re.Pattern | None):
+def _iter_line_segments(line: Line, marker_spans: list[tuple[int, int]], strip_md: re.Pattern | None) -> list:
     """Pieces of one line without leading/trailing space, markers and Markdown emphasis; spaces collapsed.
 
-    `marker_spans` holds only the markers of this line (normalised offsets)."""
+    `marker_spans` holds only the markers of this line (normalised offsets). A list, not a generator:
+    most lines give one or two pieces, and resuming a generator costs more than building the list."""
     s = line.text
+    base = line.start
     hi = len(s.rstrip())
     lo = len(s) - len(s.lstrip()) if hi else 0
     if not marker_spans and strip_md is None and "  " not in s[lo:hi]:
-        if lo < hi:
-            yield (line.start + lo, line.start + hi)
-        return
+        return [(base + lo, base + hi)] if lo < hi else []
     cuts: list[tuple[int, int, str]] = []
     for ms, me in marker_spans:
-        cuts.append((ms - line.start, me - line.start, ""))
+        cuts.append((ms - base, me - base, ""))
     if strip_md is not None:
         for m in strip_md.finditer(s):
             if m.end() > m.start():
@@ -570,6 +648,7 @@ def _iter_line_segments(line: Line, marker_spans: list[tuple[int, int]], strip_m
     for m in _SPACE_RUN.finditer(s, lo, hi):
         cuts.append((m.start(), m.end(), " "))
     cuts.sort()
+    pieces: list = []
     pos = lo
     for cs, ce, repl in cuts:
         if cs < pos:
@@ -577,12 +656,35 @@ def _iter_line_segments(line: Line, marker_spans: list[tuple[int, int]], strip_m
                 pos = ce
             continue
         if cs > pos:
-            yield (line.start + pos, line.start + cs)
+            pieces.append((base + pos, base + cs))
         if repl:
-            yield (repl, line.start + cs)
+            pieces.append((repl, base + cs))
         pos = ce
     if pos < hi:
-        yield (line.start + pos, line.start + hi)
+        pieces.append((base + pos, base + hi))
+    return pieces
+
+
+def _append_collapsed(line: Line, pieces: list) -> int:
+    """A line whose only repair is runs of spaces (no marker, no Markdown): the slices between the runs,
+    each run replaced by one space, as `_iter_line_segments` would give them; returns the length added."""
+    s = line.text
+    base = line.start
+    hi = len(s.rstrip())
+    pos = len(s) - len(s.lstrip())
+    added = 0
+    for m in _SPACE_RUN.finditer(s, pos, hi):
+        cs, ce = m.span()
+        if cs > pos:
+            pieces.append((base + pos, base + cs))
+            added += cs - pos
+        pieces.append((" ", base + cs))
+        added += 1
+        pos = ce
+    if pos < hi:
+        pieces.append((base + pos, base + hi))
+        added += hi - pos
+    return added
 
 
 def _piece_len(piece: tuple) -> int:
@@ -613,13 +715,14 @@ def _paragraph_start(lead: str, prev: Line | None, blank_since: bool, rules: dic
     first = lead[:1]
     if not blank_since and prev is not None and first.islower() and lead[1:2] != ")":
         return False, None  # the common case: a sentence running on to the next line
-    m = rules["numbered_paragraph"].match(lead)
+    m = rules["paragraph_opening"].match(lead)
     if m:
-        return True, f"OP{int(m.group(1))}"
-    m = rules["lettered_paragraph"].match(lead)
-    if m:
-        return True, f"{last_op}({m.group(1)})" if last_op else m.group(1)
-    if rules["heading"].match(lead):
+        shape = m.lastgroup
+        if shape == "numbered":
+            return True, f"OP{int(m.group(rules['numbered_group']))}"
+        if shape == "lettered":
+            letter = m.group(rules["lettered_group"])
+            return True, f"{last_op}({letter})" if last_op else letter
         return True, None
     if prev is None:
         return True, None
@@ -636,6 +739,4 @@ _PREAMBLE_WORD = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ']{2,}(?:ing|ant|ed|ée|ées|�
 
 def _looks_preambular(lead: str) -> bool:
     """Preambular clauses open with a participle or adjective: Recalling, Rappelant, Convaincue, Deeply concerned."""
-    from .clauses import is_clause_lead
-
     return is_clause_lead(lead) or bool(_PREAMBLE_WORD.match(lead))

@@ -21,7 +21,6 @@ def _replacements() -> tuple[dict[str, str], re.Pattern[str]]:
 def normalise(text: str) -> MappedText:
     """NFC-compose, unify spaces/quotes/dashes, expand ligatures; CRLF becomes one newline."""
     table, special = _replacements()
-    base = MappedText.identity(text)
     pieces: list = []
     pos = 0
     for match in special.finditer(text):
@@ -36,10 +35,10 @@ def normalise(text: str) -> MappedText:
             pieces.append((table[ch], i))
         pos = i + 1
     if pos == 0 and not pieces:
-        mapped = base
+        mapped = MappedText.identity(text)
     else:
         pieces.append((pos, len(text)))
-        mapped = base.rebuild(pieces)
+        mapped = MappedText.from_pieces(text, pieces)
     if unicodedata.is_normalized("NFC", mapped.text):
         return mapped
     pieces = []

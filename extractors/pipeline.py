@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 import numpy as np
 
 from .clauses import adoption_phrase, relation_for
 from .identity import document_body, identify
 from .language import detect_language
-from .layout import Layout, lay_out
+from .layout import Layout, Marker, lay_out
 from .model import Citation, ExtractedDocument
 from .normalise import normalise
 from .references import Context, Found, find_references
@@ -33,7 +34,10 @@ def extract_text(text: str, file: str = "<text>", markdown: bool = False, raw: b
     found = _drop_overlaps(found)
     found += _ibid(layout, found)
     found.sort(key=lambda f: (f.start, f.end))
-    citations = [_to_citation(f, layout, text) for f in found]
+    first_markers: dict[int, Marker] = {}
+    for marker in layout.markers:
+        first_markers.setdefault(marker.number, marker)
+    citations = [_to_citation(f, layout, text, first_markers) for f in found]
     _link_adopting_footnotes(citations, found, layout)
     _link_adopting_clauses(citations, found, clean)
     digest = hashlib.sha256(raw if raw is not None else text.encode("utf-8")).hexdigest()
@@ -64,9 +68,11 @@ def _drop_overlaps(found: list[Found]) -> list[Found]:
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[Found] = []
     for f in found:
-        if any(k.target == f.target and k.start <= f.start and f.end <= k.end for k in kept[-8:]):
-            continue
-        kept.append(f)
+        for k in kept[-8:]:
+            if k.target == f.target and k.start <= f.start and f.end <= k.end:
+                break
+        else:
+            kept.append(f)
     return kept
 
 
@@ -83,7 +89,9 @@ def _ibid(layout: Layout, found: list[Found]) -> list[Found]:
     for number in sorted(layout.footnotes):
         note = layout.footnotes[number]
         m = IBID.match(clean, note.start)
-        own = sorted(by_note.get(number, []), key=lambda f: f.start)
+        own = by_note.get(number)
+        if own and len(own) > 1:
+            own = sorted(own, key=lambda f: f.start)
         if m and last is not None and (not own or own[0].start > m.end()):
             out.append(Found(note.start + (len(m.group()) - len(m.group().lstrip())), m.end(), last.target, last.kind,
                              body=last.body, extras={"via": "ibid"}))
@@ -92,13 +100,14 @@ def _ibid(layout: Layout, found: list[Found]) -> list[Found]:
     return out
 
 
-def _to_citation(f: Found, layout: Layout, original: str) -> Citation:
+def _to_citation(f: Found, layout: Layout, original: str, first_markers: dict[int, Marker]) -> Citation:
+    """A citation in original offsets; in a footnote it takes the paragraph of the note's first marker."""
     start, end = layout.clean.original_span(f.start, f.end)
     note = layout.footnote_at(f.start)
     paragraph_id = None
     relation = "cites"
     if note is not None:
-        marker = next((m for m in layout.markers if m.number == note.number), None)
+        marker = first_markers.get(note.number)
         if marker is not None and 0 <= marker.paragraph < len(layout.paragraphs):
             para = layout.paragraphs[marker.paragraph]
             paragraph_id, relation = para.pid, relation_for(para.lead)
@@ -132,7 +141,9 @@ def _link_adopting_footnotes(citations: list[Citation], found: list[Found], layo
                 c.adopted_by = target
 
 
+@lru_cache(maxsize=1)
 def _has_register() -> bool:
+    """Whether the instrument register ships with the package (asked once, not per document)."""
     from importlib import resources
 
     return resources.files("extractors.data").joinpath("instruments.json").is_file()

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from .anchored import finditer_anchored, minimal_anchors
 from .dates import date_pattern, parse_date
+from .trie_regex import first_char_branches
 
 # --- named pieces -----------------------------------------------------------------------------------
 _WORDS = json.loads(resources.files("extractors.data").joinpath("references.json").read_text("utf-8"))
@@ -26,7 +28,14 @@ def _alternation(words: list[str]) -> str:
 
 
 _KEYWORD_WORDS = _WORDS["resolution_words"] + _WORDS["decision_words"]
-KEYWORD = r"(?=[" + "".join(sorted({w[0] for w in _KEYWORD_WORDS})) + r"])(?P<kw>\b" + _alternation(_KEYWORD_WORDS) + r"\b)"
+# the keywords as a trie behind a choice of first letters (the engine skips to those letters); the look-behind
+# after the first letter is the word boundary before the keyword
+KEYWORD = r"(?P<kw>" + first_char_branches(_KEYWORD_WORDS, r"(?<!\w.)") + r"\b)"
+_KEYWORD = re.compile(KEYWORD)
+# the characters after a keyword's first letter ('esolu', 'ÉCISI'): found with str.find, they are where the
+# keyword scan is tried
+_ANCHOR_SIZE = min(5, min(len(w) for w in _KEYWORD_WORDS) - 1)
+_KEYWORD_ANCHORS = minimal_anchors(w[1:1 + _ANCHOR_SIZE] for w in _KEYWORD_WORDS)
 DECISION_WORDS = frozenset(w.lower() for w in _WORDS["decision_words"])
 NUMBER_PREFIX = re.compile(r"\s{1,3}(?:" + _alternation(_WORDS["number_prefixes"]) + r"\s{0,2})?")
 ROMAN = r"(?:[IVXL]{1,7})"
@@ -50,13 +59,20 @@ POSSESSIVE = re.compile(r"(?:\b(?P<poss>" + _alternation(_WORDS["possessives"]) 
                         + _alternation(_WORDS["articles"]) + r"))\s{1,3}$", re.I)
 
 
+# the longest text POSSESSIVE can match (each space of a word may stretch to 3, then up to 3 spaces): it
+# ends the window, so its search starts that far from the end
+_POSSESSIVE_SPAN = max(len(w) + 2 * w.count(" ") for w in _WORDS["possessives"] + _WORDS["articles"]) + 3
 _POSSESSIVE_WORDS = frozenset(w.lower().split()[-1].rstrip("'") for w in _WORDS["possessives"] + _WORDS["articles"]) | {"l"}
 _LAST_WORD = re.compile(r"(\w+)'?(?:s)?\W{0,3}$")
 
 
 def _last_word(window: str) -> str:
     """The word just before the keyword, lower-cased ('Council', "l'", 'its')."""
-    m = _LAST_WORD.search(window, max(0, len(window) - 40))
+    lo = max(0, len(window) - 40)
+    # only the last 6 characters of a match can be other than word characters: the search starts after the
+    # last space before them (same match, without retrying every position of the earlier words)
+    cut = len(window) - 6
+    m = _LAST_WORD.search(window, max(lo, window.rfind(" ", lo, cut) + 1) if cut > lo else lo)
     return m.group(1).lower() if m else ""
 
 
@@ -144,7 +160,7 @@ def find_references(text: str, ctx: Context) -> list[Found]:
     """Every resolution/decision reference in clean text."""
     found: list[Found] = []
     by_code, before_re, after_re, *_ = bodies()
-    for kw in re.finditer(KEYWORD, text):
+    for kw in finditer_anchored(_KEYWORD, text, _KEYWORD_ANCHORS, 1):
         pos = kw.end()
         m = NUMBER_PREFIX.match(text, pos)
         pos = m.end() if m else pos
@@ -155,7 +171,8 @@ def find_references(text: str, ctx: Context) -> list[Found]:
         last_word = _last_word(window)
         named_before = before_re.search(window) if last_word in _body_last_words() else None
         body_before = resolve_name(named_before.group("name"), ctx.body) if named_before else None
-        possessive = POSSESSIVE.search(window) if last_word in _POSSESSIVE_WORDS else None
+        possessive = POSSESSIVE.search(window, max(0, len(window) - _POSSESSIVE_SPAN)) \
+            if last_word in _POSSESSIVE_WORDS else None
         own = bool(possessive and possessive.group("poss"))
         start = kw.start()
         if named_before:

@@ -11,9 +11,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .trie_regex import trie_alternation
+
 _DATA = json.loads(resources.files("extractors.data").joinpath("symbols.json").read_text("utf-8"))
 
-PREFIX = "(?:" + "|".join(sorted((re.escape(p) for p in _DATA["prefixes"]), key=len, reverse=True)) + ")"
+# a trie of the prefixes (longest first along each path, like an alternation sorted longest first): the
+# engine follows one branch per character instead of trying each of the prefixes in turn
+PREFIX = "(?:" + trie_alternation(_DATA["prefixes"]) + ")"
 PART = r"[A-Za-z0-9]{1,12}(?:[.\-–][A-Za-z0-9]{1,12}){0,4}"
 SC_YEAR = r"(?:\s?\((?:19|20)\d\d\))"
 SYMBOL_BODY = PREFIX + r"(?:/" + PART + r"){1,9}" + SC_YEAR + "?"
@@ -38,12 +42,22 @@ class SymbolMatch:
     locator_end: int
 
 
+_SPACES = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
+_COMPANION_SUFFIX = re.compile(r"/(?:Corr|Add|Rev|Amend)\.\d{1,3}$")
+_NUMBERED_PART = re.compile(r"/(?:Add|Corr)\.\d{1,3}$")
+_BARE_COMPANION = re.compile(r"\s{0,2}(?:and|et|,)\s{1,3}(?P<n>\d{1,2})(?![\w/])")
+_PART_NUMBER = re.compile(r"\.\d{1,3}$")
+
+
 def normalise_symbol(raw: str) -> str:
-    symbol = re.sub(r"\s+", "", raw).replace("–", "-")
+    symbol = _SPACES.sub("", raw).replace("–", "-")
     return symbol.rstrip(".-")
 
 
+@lru_cache(maxsize=4096)
 def symbol_kind(symbol: str) -> str:
+    """The kind of the longest series the symbol belongs to (cached: documents cite the same symbols)."""
     best = ""
     for series in SERIES_KINDS:
         if symbol.startswith(series + "/") and len(series) > len(best):
@@ -57,16 +71,17 @@ def find_symbols(text: str) -> list[SymbolMatch]:
     for m in _symbol_matches(text):
         raw = m.group()
         start = m.start()
-        if not re.search(r"\d", raw):
+        if not _DIGIT.search(raw):
             continue
-        for part_start, part in _split_joint(raw):
+        parts = _split_joint(raw)
+        loc = LOCATOR.match(text, m.end())
+        locator = loc.group().strip(" ,") if loc else None
+        for part_start, part in parts:
             symbol = normalise_symbol(part)
             s = start + part_start
             e = s + len(part.rstrip(".-"))
-            loc = LOCATOR.match(text, m.end())
-            locator = loc.group().strip(" ,") if loc else None
             found.append(SymbolMatch(s, e, symbol, symbol_kind(symbol), locator, loc.end() if loc else m.end()))
-        found.extend(_companions(text, m.end(), normalise_symbol(raw)))
+        found.extend(_companions(text, m.end(), symbol if len(parts) == 1 else normalise_symbol(raw)))
     return found
 
 
@@ -101,18 +116,21 @@ def _symbol_matches(text: str):
 def _companions(text: str, pos: int, base: str) -> list[SymbolMatch]:
     """'A/60/131 and Corr.1', 'A/HRC/30/43/Add.1 and 2' also cite the corrigendum or the next addendum."""
     out: list[SymbolMatch] = []
-    root = re.sub(r"/(?:Corr|Add|Rev|Amend)\.\d{1,3}$", "", base)
+    first_base = base
+    root: str | None = None  # the base without its part, worked out only when a companion follows
     while len(out) < 10:
         m = _COMPANION.match(text, pos)
         if m:
+            if root is None:
+                root = _COMPANION_SUFFIX.sub("", first_base)
             symbol = f"{root}/{m.group('part')}.{m.group('n')}"
         else:
-            bare = re.compile(r"\s{0,2}(?:and|et|,)\s{1,3}(?P<n>\d{1,2})(?![\w/])").match(text, pos) \
-                if re.search(r"/(?:Add|Corr)\.\d{1,3}$", base) else None
+            numbered = ("/Add." in base or "/Corr." in base) and _NUMBERED_PART.search(base)
+            bare = _BARE_COMPANION.match(text, pos) if numbered else None
             if not bare:
                 break
             m = bare
-            symbol = re.sub(r"\.\d{1,3}$", "." + m.group("n"), base)
+            symbol = _PART_NUMBER.sub("." + m.group("n"), base)
         out.append(SymbolMatch(m.start("n") if "part" not in m.groupdict() else m.start("part"), m.end(), symbol,
                                symbol_kind(symbol), None, m.end()))
         pos, base = m.end(), symbol
@@ -125,6 +143,8 @@ def _joint_split() -> re.Pattern[str]:
 
 
 def _split_joint(raw: str) -> list[tuple[int, str]]:
+    if "-" not in raw:
+        return [(0, raw)]  # a joint symbol is joined by a hyphen
     parts: list[tuple[int, str]] = []
     pos = 0
     for m in _joint_split().finditer(raw):
