@@ -14,7 +14,7 @@ from .anchored import finditer_anchored, minimal_anchors
 from .dates import ordinal_value, parse_date
 from .layout import Layout
 from .model import DocumentIdentity
-from .references import Found, bodies
+from .references import Found
 from .symbols import SYMBOL, SYMBOL_LINE, normalise_symbol
 
 

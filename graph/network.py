@@ -516,7 +516,6 @@ def graph_from_records(records: Iterable[Mapping[str, Any]]) -> nx.MultiDiGraph:
                            "footnote": cit.get("footnote"), "language": record.get("language")}))
     for key, info in cited.items():
         if key not in docs:
-            kind = info.get("kind")
             symbol = None if re.match(r"^[a-z-]+:", key) else key
             graph.add_node(key, **complete_node(key, {**info, "symbol": symbol, "in_corpus": False}))
     for key, attrs in docs.items():

@@ -10,7 +10,8 @@ from re import _parser as sre_parse
 
 import pytest
 
-from extractors import dates, identity, instruments, layout, references, symbols, treaty_series
+from extractors import (anchored, clauses, dates, identity, instruments, layout, layout_rules, markers, references,
+                        symbols, treaty_series, trie_regex)
 from extractors.pipeline import extract_text
 
 HOSTILE = {
@@ -50,7 +51,8 @@ def test_growth_is_linear(name: str) -> None:
 
 def _patterns() -> list[re.Pattern[str]]:
     found: list[re.Pattern[str]] = []
-    for module in (dates, identity, instruments, layout, references, symbols, treaty_series):
+    for module in (anchored, clauses, dates, identity, instruments, layout, layout_rules, markers, references, symbols,
+                   treaty_series, trie_regex):
         for value in vars(module).values():
             if isinstance(value, re.Pattern):
                 found.append(value)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.layout import _split_glued_number, lay_out
+from extractors.layout import lay_out
+from extractors.markers import _split_glued_number
 from extractors.normalise import normalise
 from extract_helpers import citations, targets
 

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 from graph import iris
