@@ -8,9 +8,17 @@ from importlib import resources
 
 from .symbols import SYMBOL_LINE
 
+
+@lru_cache(maxsize=1)
+def layout_data() -> dict:
+    """data/layout.json as written."""
+    return json.loads(resources.files("extractors.data").joinpath("layout.json").read_text("utf-8"))
+
+
 @lru_cache(maxsize=1)
 def rules() -> dict:
-    data = json.loads(resources.files("extractors.data").joinpath("layout.json").read_text("utf-8"))
+    """The patterns compiled, word lists as sets, and combined per-line patterns."""
+    data = layout_data()
     compiled = {k: re.compile(v, re.M) for k, v in data.items() if isinstance(v, str) and not k.startswith("_")}
     compiled["detached_marker_blockers"] = frozenset(data["detached_marker_blockers"])
     compiled["hyphen_keep_prefixes"] = frozenset(data["hyphen_keep_prefixes"])

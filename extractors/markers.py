@@ -8,7 +8,7 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from .layout_rules import rules as _rules
+from .layout_rules import layout_data, rules as _rules
 
 if TYPE_CHECKING:
     from .layout import Line
@@ -19,7 +19,8 @@ _AFTER_MARKER = frozenset(" \t\n\f.,;:)]\"'")
 _AFTER_NUMBER = frozenset(" \t\n\f.,;:)]")
 _MARKER_LIST = re.compile(r"(?:[ ]?,[ ]?\d{1,3}(?!\d)){1,10}")
 _BEFORE_DETACHED = re.compile(r"[\w.,;:)\]\"']")
-_DETACHED_TAIL = re.compile(r"[ ]{1,40}(?:[A-Z(\"']|and\b|et\b)|[ ]*(?:\n|$)|,")
+_DETACHED_TAIL = re.compile(r"[ ]{1,40}(?:[A-Z(\"']|(?:" + "|".join(layout_data()["detached_marker_followers"])
+                            + r")\b)|[ ]*(?:\n|$)|,")
 _NUMBER_TOKEN = re.compile(r"\d{1,4}[.)]")
 _DIGIT = re.compile(r"\d")
 _WORD_BEFORE = re.compile(r"([\w°'.]{1,40})[ .]{0,5}$")

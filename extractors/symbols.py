@@ -46,7 +46,8 @@ _SPACES = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
 _COMPANION_SUFFIX = re.compile(r"/(?:Corr|Add|Rev|Amend)\.\d{1,3}$")
 _NUMBERED_PART = re.compile(r"/(?:Add|Corr)\.\d{1,3}$")
-_BARE_COMPANION = re.compile(r"\s{0,2}(?:and|et|,)\s{1,3}(?P<n>\d{1,2})(?![\w/])")
+_BARE_COMPANION = re.compile(r"\s{0,2}(?:" + "|".join(re.escape(j) for j in _DATA["companion_joiners"])
+                             + r")\s{1,3}(?P<n>\d{1,2})(?![\w/])")
 _PART_NUMBER = re.compile(r"\.\d{1,3}$")
 
 
