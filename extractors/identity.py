@@ -191,7 +191,7 @@ def identify(layout: Layout, citations: list[Found], language: str | None) -> Do
             line_start = head.rfind("\n", 0, draft.start()) + 1
             sponsors = pats["draft_sponsors"].search(head[line_start:draft.start()])
             if sponsors:
-                ident.sponsors = [s.strip() for s in re.split(r",\s*|\s+(?:and|et|y)\s+", sponsors.group(1)) if s.strip()]
+                ident.sponsors = [s.strip() for s in re.split(data["sponsor_separator"], sponsors.group(1)) if s.strip()]
     elif ident.symbol and "/RES/" in ident.symbol or (opened_by and _is_resolution_like(clean)):
         ident.doc_type = "resolution"
     elif pats["report"].search(head):
@@ -294,10 +294,9 @@ def _ordinal_before(clean: str, pos: int) -> int | None:
     words = m.group(1).split()
     for size in range(min(4, len(words) - 1), 0, -1):
         value = ordinal_value(" ".join(words[-size:]))
-        if value and _POSSESSIVE_BEFORE.search(" ".join(words[:-size]).lower() + " "):
+        if value and re.search(_data()["session_possessive"], " ".join(words[:-size]).lower() + " "):
             return value
     return None
-_POSSESSIVE_BEFORE = re.compile(r"\b(?:its|sa|à sa|at its|de sa|en su|su)\s*$")
 
 
 def _title(layout: Layout, data: dict) -> str | None:

@@ -16,10 +16,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .references import Found
+from .references import REFERENCE_WORDS, Found
 from .trie_regex import first_char_branches
 
-ARTICLES = r"(?:(?:the|la|le|les|l'|des|du|de la|de l'|aux?|el|los|las)\s{1,3})?"
+def _words(name: str) -> str:
+    return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s{1,3}") for w in REFERENCE_WORDS[name]), key=len, reverse=True))
+
+
+ARTICLES = r"(?:(?:" + _words("follower_articles") + r")\s{0,3})?"
 
 
 @dataclass(slots=True)
@@ -77,7 +81,8 @@ def compiled() -> tuple[dict, dict[str, Instrument], dict[str, re.Pattern[str]]]
             stripped = sorted({re.sub(r"^(?:the|les|des|ses|its|la|le|l'|et|and)\s+", "", p.replace("’", "'"), flags=re.I)
                                for p in phrases}, key=len, reverse=True)
             followers[follower["key"] + "@" + inst.key] = re.compile(
-                r"\s{0,3},?\s{0,3}(?:and|et|ainsi que|y)\s{1,3}" + ARTICLES + r"(?:its\s{1,3}|ses\s{1,3})?(?:"
+                r"\s{0,3},?\s{0,3}(?:" + _words("follower_joiners") + r")\s{1,3}" + ARTICLES
+                + r"(?:(?:" + _words("follower_possessives") + r")\s{1,3})?(?:"
                 + "|".join(name_pattern(p) for p in stripped) + r")(?![\w-])", re.I)
     return trie, by_key, followers
 

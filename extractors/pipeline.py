@@ -12,12 +12,12 @@ from .language import detect_language
 from .layout import Layout, Marker, lay_out
 from .model import Citation, ExtractedDocument
 from .normalise import normalise
-from .references import Context, Found, find_references
+from .references import REFERENCE_WORDS, Context, Found, find_references
 from .symbols import find_symbols
 from .instruments import find_instruments
 from .treaty_series import find_treaty_series
 
-IBID = re.compile(r"^\s*(?:Ibid|Ibidem|Id\.)\b\.?", re.I)
+IBID = re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in REFERENCE_WORDS["ibid_words"]) + r")(?!\w)\.?", re.I)
 
 
 def extract_text(text: str, file: str = "<text>", markdown: bool = False, raw: bytes | None = None) -> ExtractedDocument:

@@ -20,14 +20,14 @@ from .dates import date_pattern, parse_date
 from .trie_regex import first_char_branches
 
 # --- named pieces -----------------------------------------------------------------------------------
-_WORDS = json.loads(resources.files("extractors.data").joinpath("references.json").read_text("utf-8"))
+REFERENCE_WORDS = json.loads(resources.files("extractors.data").joinpath("references.json").read_text("utf-8"))
 
 
 def _alternation(words: list[str]) -> str:
     return "(?:" + "|".join(sorted((re.escape(w).replace(r"\ ", r"\s{1,3}") for w in set(words)), key=len, reverse=True)) + ")"
 
 
-_KEYWORD_WORDS = _WORDS["resolution_words"] + _WORDS["decision_words"]
+_KEYWORD_WORDS = REFERENCE_WORDS["resolution_words"] + REFERENCE_WORDS["decision_words"]
 # the keywords as a trie behind a choice of first letters (the engine skips to those letters); the look-behind
 # after the first letter is the word boundary before the keyword
 KEYWORD = r"(?P<kw>" + first_char_branches(_KEYWORD_WORDS, r"(?<!\w.)") + r"\b)"
@@ -36,8 +36,8 @@ _KEYWORD = re.compile(KEYWORD)
 # keyword scan is tried
 _ANCHOR_SIZE = min(5, min(len(w) for w in _KEYWORD_WORDS) - 1)
 _KEYWORD_ANCHORS = minimal_anchors(w[1:1 + _ANCHOR_SIZE] for w in _KEYWORD_WORDS)
-DECISION_WORDS = frozenset(w.lower() for w in _WORDS["decision_words"])
-NUMBER_PREFIX = re.compile(r"\s{1,3}(?:" + _alternation(_WORDS["number_prefixes"]) + r"\s{0,2})?")
+DECISION_WORDS = frozenset(w.lower() for w in REFERENCE_WORDS["decision_words"])
+NUMBER_PREFIX = re.compile(r"\s{1,3}(?:" + _alternation(REFERENCE_WORDS["number_prefixes"]) + r"\s{0,2})?")
 ROMAN = r"(?:[IVXL]{1,7})"
 PART = r"(?:\s?(?P<part>[A-H])(?![\w/'-]))"
 NUM_SC = r"(?P<sc_n>\d{1,4})\s?\((?P<sc_year>(?:19[4-9]|20[0-4])\d)\)"
@@ -50,19 +50,19 @@ NUMBER = re.compile(
     r"(?:" + NUM_SC + "|" + NUM_ROMAN + "|" + NUM_COP + "|" + NUM_YEAR + "|" + NUM_SESSION + "|" + NUM_CBD + r")"
     r"(?![\w/])" + PART + "?"
 )
-_JOINERS = _alternation(_WORDS["list_joiners"])
+_JOINERS = _alternation(REFERENCE_WORDS["list_joiners"])
 SEPARATOR = re.compile(r"\s{0,3}(?:,\s{0,3}(?:" + _JOINERS + r"\s{1,3})?|" + _JOINERS + r"\s{1,3}|;\s{0,3})"
                        r"(?=\d|[SE]{1,2}-\d|[IVXL]{1,7}/)")
-RANGE = re.compile(r"\s{0,3}" + _alternation(_WORDS["range_words"]) + r"\s{1,3}(?=\d)")
-DATE_LINK = re.compile(r",?\s{0,3}" + _alternation(_WORDS["date_links"]) + r"\s{1,3}", re.I)
-POSSESSIVE = re.compile(r"(?:\b(?P<poss>" + _alternation(_WORDS["possessives"]) + r")|(?:^|(?<=\W))(?P<art>"
-                        + _alternation(_WORDS["articles"]) + r"))\s{1,3}$", re.I)
+RANGE = re.compile(r"\s{0,3}" + _alternation(REFERENCE_WORDS["range_words"]) + r"\s{1,3}(?=\d)")
+DATE_LINK = re.compile(r",?\s{0,3}" + _alternation(REFERENCE_WORDS["date_links"]) + r"\s{1,3}", re.I)
+POSSESSIVE = re.compile(r"(?:\b(?P<poss>" + _alternation(REFERENCE_WORDS["possessives"]) + r")|(?:^|(?<=\W))(?P<art>"
+                        + _alternation(REFERENCE_WORDS["articles"]) + r"))\s{1,3}$", re.I)
 
 
 # the longest text POSSESSIVE can match (each space of a word may stretch to 3, then up to 3 spaces): it
 # ends the window, so its search starts that far from the end
-_POSSESSIVE_SPAN = max(len(w) + 2 * w.count(" ") for w in _WORDS["possessives"] + _WORDS["articles"]) + 3
-_POSSESSIVE_WORDS = frozenset(w.lower().split()[-1].rstrip("'") for w in _WORDS["possessives"] + _WORDS["articles"]) | {"l"}
+_POSSESSIVE_SPAN = max(len(w) + 2 * w.count(" ") for w in REFERENCE_WORDS["possessives"] + REFERENCE_WORDS["articles"]) + 3
+_POSSESSIVE_WORDS = frozenset(w.lower().split()[-1].rstrip("'") for w in REFERENCE_WORDS["possessives"] + REFERENCE_WORDS["articles"]) | {"l"}
 _LAST_WORD = re.compile(r"(\w+)'?(?:s)?\W{0,3}$")
 
 
