@@ -20,7 +20,9 @@ _DATA = json.loads(resources.files("extractors.data").joinpath("symbols.json").r
 PREFIX = "(?:" + trie_alternation(_DATA["prefixes"]) + ")"
 PART = r"[A-Za-z0-9]{1,12}(?:[.\-–][A-Za-z0-9]{1,12}){0,4}"
 SC_YEAR = r"(?:\s?\((?:19|20)\d\d\))"
-SYMBOL_BODY = PREFIX + r"(?:/" + PART + r"){1,9}" + SC_YEAR + "?"
+# before 1976 a resolution symbol carries its part letter and Roman session: A/RES/2200 A (XXI), A/RES/3201 (S-VI)
+ROMAN_SESSION = r"(?:(?:\s?[A-H](?=\s?\())?\s?\((?:[IVXL]{1,7}|S-[IVX]{1,4}|ES-[IVX]{1,4})\))"
+SYMBOL_BODY = PREFIX + r"(?:/" + PART + r"){1,9}(?:" + SC_YEAR + "|" + ROMAN_SESSION + ")?"
 SYMBOL = re.compile(r"(?=[A-Z][A-Z.()-]{0,12}/)(?<![\w./:%@-])" + SYMBOL_BODY + r"(?![\w%@/])")
 SYMBOL_LINE = re.compile(r"(?:United Nations\s+|Nations Unies\s+)?(?:\d{1,4}\s+)?" + SYMBOL_BODY + r"(?:\s+\d{1,4}(?:/\d{1,4})?)?")
 _LOCWORD = "(?:" + "|".join(sorted((re.escape(w) for w in _DATA["locator_words"]), key=len, reverse=True)) + ")"
@@ -43,6 +45,7 @@ class SymbolMatch:
 
 
 _SPACES = re.compile(r"\s+")
+_OLD_STYLE = re.compile(r"([AE]/RES)/(\d{1,4})([A-H])?\(([IVXL]{1,7}|S-[IVX]{1,4}|ES-[IVX]{1,4})\)")
 _DIGIT = re.compile(r"\d")
 _COMPANION_SUFFIX = re.compile(r"/(?:Corr|Add|Rev|Amend)\.\d{1,3}$")
 _NUMBERED_PART = re.compile(r"/(?:Add|Corr)\.\d{1,3}$")
@@ -53,6 +56,10 @@ _PART_NUMBER = re.compile(r"\.\d{1,3}$")
 
 def normalise_symbol(raw: str) -> str:
     symbol = _SPACES.sub("", raw).replace("–", "-")
+    old_style = _OLD_STYLE.fullmatch(symbol)
+    if old_style:  # A/RES/2200A(XXI) -> A/RES/2200(XXI)[A], the key scheme of pre-1976 resolutions
+        series, number, part, session = old_style.groups()
+        return f"{series}/{number}({session})" + (f"[{part}]" if part else "")
     return symbol.rstrip(".-")
 
 

@@ -24,6 +24,9 @@ from extractors.symbols import PART, PREFIX, SYMBOL, find_symbols, normalise_sym
     ("identical letters (A/56/123-S/2001/456)", [("A/56/123", None), ("S/2001/456", None)]),
     ("the statement by the President (S/PRST/2015/1)", [("S/PRST/2015/1", None)]),
     ("in its resolution (S/RES/1373 (2001))", [("S/RES/1373(2001)", None)]),
+    ("adopted as A/RES/2200 A (XXI) on 16 December 1966", [("A/RES/2200(XXI)[A]", None)]),
+    ("(A/RES/1514(XV))", [("A/RES/1514(XV)", None)]),
+    ("see A/RES/3201 (S-VI), para. 4", [("A/RES/3201(S-VI)", "para. 4")]),
     ("(ST/SGB/2003/13) on special measures", [("ST/SGB/2003/13", None)]),
     ("(FCCC/CP/2015/10/Add.1, decision 1/CP.21)", [("FCCC/CP/2015/10/Add.1", None)]),
     ("décision publiée sous la cote UNEP/CBD/COP/DEC/14/8", [("UNEP/CBD/COP/DEC/14/8", None)]),
@@ -53,6 +56,7 @@ def test_symbol_kinds(symbol: str, kind: str) -> None:
 
 @pytest.mark.parametrize("raw, normal", [
     ("S/RES/1373 (2001)", "S/RES/1373(2001)"), ("CEDAW/C/SVN/CO/5–6", "CEDAW/C/SVN/CO/5-6"), ("A/60/131.", "A/60/131"),
+    ("A/RES/2200 A (XXI)", "A/RES/2200(XXI)[A]"), ("E/RES/1503 (XLVIII)", "E/RES/1503(XLVIII)"),
 ])
 def test_normalise_symbol(raw: str, normal: str) -> None:
     assert normalise_symbol(raw) == normal
