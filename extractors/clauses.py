@@ -65,3 +65,27 @@ def adoption_phrase() -> re.Pattern[str]:
     phrases = {p.lower() for p in data["adoption_phrases"]}
     return re.compile("(?:" + token_trie([r"\s{1,3}" if ch == " " else re.escape(ch) for ch in p] for p in phrases)
                       + ")", re.I)
+
+
+@lru_cache(maxsize=1)
+def subordinate_phrase() -> re.Pattern[str]:
+    """'dans laquelle', 'créé par', 'pursuant to': past one of these, a clause speaks of something else.
+    A character trie of the lower-cased phrases: search it in lower-cased text."""
+    data = json.loads(resources.files("extractors.data").joinpath("clauses.json").read_text("utf-8"))
+    return _phrase_trie(data["subordinate_phrases"])
+
+
+def _phrase_trie(phrases: list[str]) -> re.Pattern[str]:
+    lowered = {p.lower() for p in phrases}
+    body = token_trie([r"\s{1,3}" if ch == " " else re.escape(ch) for ch in p] for p in lowered)
+    # lower-cased phrases matched against lower-cased text (case-insensitive tries are several times slower),
+    # and no look-behind in front, so the engine can skip ahead; callers check the word start themselves
+    return re.compile(r"(?:" + body + r")(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def object_reopener() -> re.Pattern[str]:
+    """', et sa résolution', ', and its resolution': a second object of the same clause after a subordinate phrase
+    (lower-cased, like subordinate_phrase())."""
+    data = json.loads(resources.files("extractors.data").joinpath("clauses.json").read_text("utf-8"))
+    return _phrase_trie(data["object_reopeners"])

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 import numpy as np
 
-from .clauses import adoption_phrase, relation_for
+from .clauses import adoption_phrase, object_reopener, relation_for, subordinate_phrase
 from .identity import document_body, identify
 from .language import detect_language
 from .layout import Layout, Marker, lay_out
@@ -111,15 +111,52 @@ def _to_citation(f: Found, layout: Layout, original: str, first_markers: dict[in
         if marker is not None and 0 <= marker.paragraph < len(layout.paragraphs):
             para = layout.paragraphs[marker.paragraph]
             paragraph_id, relation = para.pid, relation_for(para.lead)
+            if relation != "cites" and _subordinated(layout, para, _clean_position(layout, marker.original)):
+                relation = "cites"
     else:
         para = layout.paragraph_at(f.start)
         if para is not None:
             paragraph_id, relation = para.pid, relation_for(para.lead)
+            if relation != "cites" and _subordinated(layout, para, f.start):
+                relation = "cites"
     return Citation(
         target=f.target, kind=f.kind, text=original[start:end], start=start, end=end, date=f.date,
         relation=relation, footnote=note.number if note else None, paragraph=paragraph_id,
         locator=f.locator, body=f.body, via=f.extras.get("via"), adopted_by=f.extras.get("adopted_by"),
     )
+
+
+def _clean_position(layout: Layout, original: int) -> int:
+    """Where an original offset (a removed footnote marker) falls in the clean body text."""
+    return int(np.searchsorted(layout.clean.origin[: layout.body_end], original))
+
+
+def _subordinated(layout: Layout, para, pos: int) -> bool:
+    """Is `pos` past a subordinate phrase of its clause ('Recalling its resolution 55/25, in which it adopted
+    the Convention': the Convention is not what is recalled)? The clause relation is for its object only;
+    ', and its resolution …' re-opens the object. The phrases of a paragraph are found once (cached)."""
+    events = _clause_events(layout, para.start, para.end)
+    state = False
+    for start, is_subordinate in events:
+        if start >= pos:
+            break
+        state = is_subordinate
+    return state
+
+
+def _clause_events(layout: Layout, start: int, end: int) -> list[tuple[int, bool]]:
+    cache = layout._memo.setdefault("clause_events", {})
+    key = (start, end)
+    if key in cache:
+        return cache[key]
+    text = layout.clean.text[start:end].lower()
+    events = [(start + m.start(), True) for m in subordinate_phrase().finditer(text)
+              if m.start() == 0 or not text[m.start() - 1].isalnum()]
+    if events:
+        events += [(start + m.start(), False) for m in object_reopener().finditer(text, events[0][0] - start)]
+        events.sort()
+    cache[key] = events
+    return events
 
 
 def _link_adopting_footnotes(citations: list[Citation], found: list[Found], layout: Layout) -> None:

@@ -141,3 +141,18 @@ def test_targets_helper_keeps_offsets() -> None:
 ])
 def test_commission_and_conference_numbering(sentence: str, body: str, expected: list[str]) -> None:
     assert [f.target for f in find_references(sentence, Context(body=body))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (GA_DOC_FR + " 4. Réaffirme l'importance des travaux du Comité du Conseil de sécurité créé par la résolution "
+     "1373 (2001) concernant la lutte antiterroriste;\n", [("S/RES/1373(2001)", "cites")]),
+    (GA_DOC_EN + "Recalling its resolution 61/106 of 13 December 2006, by which it adopted the Convention on the Rights "
+     "of Persons with Disabilities,\n", [("A/RES/61/106", "recalls"), ("convention:CRPD", "cites")]),
+    (GA_DOC_EN + "3. Welcomes the report of the Working Group established pursuant to resolution 60/251 (A/61/30);\n",
+     [("A/RES/60/251", "cites"), ("A/61/30", "cites")]),
+    (GA_DOC_FR + " Rappelant sa résolution 55/61 du 4 décembre 2000, dans laquelle elle a créé un comité spécial, et sa "
+     "résolution 55/188 du 20 décembre 2000, dans laquelle elle a invité le groupe convoqué conformément à la résolution "
+     "55/61,\n", [("A/RES/55/61", "recalls"), ("A/RES/55/188", "recalls"), ("A/RES/55/61", "cites")]),
+])
+def test_clause_relation_applies_to_its_object_not_to_subordinate_mentions(text: str, expected: list) -> None:
+    assert [(c.target, c.relation) for c in citations(text)] == expected
