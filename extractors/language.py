@@ -14,7 +14,7 @@ def _identifier():
     return py3langid
 
 
-def detect_language(text: str, sample: int = 400) -> str | None:
+def detect_language(text: str, sample: int = 250) -> str | None:
     """ISO 639-1 code of the text's language, from a sample of its start (None when there is no text)."""
     chunk = text[:sample]
     if not any(ch.isalpha() for ch in chunk):
