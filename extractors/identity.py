@@ -278,25 +278,29 @@ def _infer_session(clean: str, citations: list[Found], body: str) -> int | None:
 
 _SESSION_WORD = re.compile(r"(?:[Ss]ession|[Ss]esión)\b")
 _SESSION_ANCHORS = ["ession", "esión"]  # what follows the first letter of every _SESSION_WORD match
-_WORDS_BEFORE = re.compile(r"((?:[\w'-]+\s{1,3}){1,6})$")
-_NON_SPACE_RUN = re.compile(r"\S+")
 
 
 def _ordinal_before(clean: str, pos: int) -> int | None:
     """'à sa soixante et unième session' / 'at its sixty-first session' -> 61 (possessive required)."""
     lo = max(0, pos - 70)
-    # the words end at pos and are at most 6 whitespace-separated runs: no match starts before the
-    # 6th-last run, so the search begins there (same match, without retrying every earlier position)
-    runs = [m.start() for m in _NON_SPACE_RUN.finditer(clean, lo, pos)]
-    m = _WORDS_BEFORE.search(clean, runs[-6] if len(runs) >= 6 else lo, pos)
-    if not m:
-        return None
-    words = m.group(1).split()
+    window = clean[lo:pos]
+    if not window[-1:].isspace():
+        return None  # 'session' glued to the word before it
+    words = window.split()
+    if lo and words and not clean[lo - 1].isspace():
+        words = words[1:]  # the window cut the first word
+    words = words[-6:]
+    possessive = _session_possessive()
     for size in range(min(4, len(words) - 1), 0, -1):
         value = ordinal_value(" ".join(words[-size:]))
-        if value and re.search(_data()["session_possessive"], " ".join(words[:-size]).lower() + " "):
+        if value and possessive.search(" ".join(words[:-size]).lower() + " "):
             return value
     return None
+
+
+@lru_cache(maxsize=1)
+def _session_possessive() -> re.Pattern[str]:
+    return re.compile(_data()["session_possessive"])
 
 
 def _title(layout: Layout, data: dict) -> str | None:
