@@ -13,14 +13,24 @@ _COMBINING_RUN = re.compile(r".[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u
 
 
 @lru_cache(maxsize=1)
-def _replacements() -> tuple[dict[str, str], re.Pattern[str]]:
+def _replacements() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
+    """The table, a pattern of all its characters, and a pattern of those that change the text's length
+    (deletions, ligatures, the CR of CRLF)."""
     table = json.loads(resources.files("extractors.data").joinpath("unicode.json").read_text("utf-8"))["replace"]
-    return table, re.compile("[" + "".join(re.escape(ch) for ch in table) + "]")
+    resizing = [ch for ch, rep in table.items() if len(rep) != 1 or ch == "\r"]
+    return (table, re.compile("[" + "".join(re.escape(ch) for ch in table) + "]"),
+            re.compile("[" + "".join(re.escape(ch) for ch in resizing) + "]"))
 
 
 def normalise(text: str) -> MappedText:
-    """NFC-compose, unify spaces/quotes/dashes, expand ligatures; CRLF becomes one newline."""
-    table, special = _replacements()
+    """NFC-compose, unify spaces/quotes/dashes, expand ligatures; CRLF becomes one newline.
+
+    When every replacement keeps the length (curly quotes, odd spaces: the common case), one substitution
+    pass does the work and the offset map stays the identity."""
+    table, special, resizing = _replacements()
+    if not resizing.search(text):
+        mapped = MappedText.identity(special.sub(lambda m: table[m.group()], text))
+        return mapped if unicodedata.is_normalized("NFC", mapped.text) else _compose(mapped)
     pieces: list = []
     pos = 0
     for match in special.finditer(text):
@@ -41,7 +51,12 @@ def normalise(text: str) -> MappedText:
         mapped = MappedText.from_pieces(text, pieces)
     if unicodedata.is_normalized("NFC", mapped.text):
         return mapped
-    pieces = []
+    return _compose(mapped)
+
+
+def _compose(mapped: MappedText) -> MappedText:
+    """NFC for the runs of combining marks, mapped back."""
+    pieces: list = []
     pos = 0
     for match in _COMBINING_RUN.finditer(mapped.text):
         composed = unicodedata.normalize("NFC", match.group())
