@@ -145,6 +145,11 @@ def find_instruments(text: str) -> list[Found]:
     return found
 
 
+# citation kinds of named instruments: the key prefix where it is one of these, else "other"
+NAMED_KINDS = frozenset({"convention", "protocol", "declaration", "charter", "rules", "principles", "agreement", "plan"})
+INSTRUMENT_KINDS = NAMED_KINDS | {"other"}
+
+
 def _kind(inst: Instrument) -> str:
     prefix = inst.key.split(":")[0]
-    return prefix if prefix in ("convention", "protocol", "declaration", "charter", "rules", "principles", "agreement", "plan") else "other"
+    return prefix if prefix in NAMED_KINDS else "other"

@@ -14,7 +14,7 @@ from .model import Citation, ExtractedDocument
 from .normalise import normalise
 from .references import REFERENCE_WORDS, Context, Found, find_references
 from .symbols import find_symbols
-from .instruments import find_instruments
+from .instruments import INSTRUMENT_KINDS, find_instruments
 from .treaty_series import find_treaty_series
 
 IBID = re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in REFERENCE_WORDS["ibid_words"]) + r")(?!\w)\.?", re.I)
@@ -162,7 +162,6 @@ def _clause_events(layout: Layout, start: int, end: int) -> list[tuple[int, bool
 def _link_adopting_footnotes(citations: list[Citation], found: list[Found], layout: Layout) -> None:
     """An instrument followed by a footnote marker whose footnote cites a resolution ('Résolution 58/4,
     annexe') was adopted or annexed by that resolution: record it on the instrument."""
-    body_origins = layout.clean.origin[: layout.body_end]
     first_target: dict[int, str] = {}
     for c in citations:
         if c.footnote is not None and c.kind.endswith("resolution") and c.footnote not in first_target:
@@ -171,10 +170,9 @@ def _link_adopting_footnotes(citations: list[Citation], found: list[Found], layo
         target = first_target.get(marker.number)
         if target is None:
             continue
-        clean_pos = int(np.searchsorted(body_origins, marker.original))
+        clean_pos = _clean_position(layout, marker.original)
         for f, c in zip(found, citations):
-            if c.footnote is None and f.extras.get("adopted_by", 0) is not None and f.end <= clean_pos <= f.end + 2 \
-                    and c.kind in ("convention", "protocol", "declaration", "rules", "principles", "charter", "agreement", "plan", "other"):
+            if c.footnote is None and f.end <= clean_pos <= f.end + 2 and c.kind in INSTRUMENT_KINDS:
                 c.adopted_by = target
 
 
@@ -186,7 +184,6 @@ def _has_register() -> bool:
     return resources.files("extractors.data").joinpath("instruments.json").is_file()
 
 
-INSTRUMENT_KINDS = frozenset({"convention", "protocol", "declaration", "rules", "principles", "charter", "agreement", "plan", "other"})
 
 
 def _link_adopting_clauses(citations: list[Citation], found: list[Found], clean: str) -> None:

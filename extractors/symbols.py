@@ -27,7 +27,8 @@ SYMBOL = re.compile(r"(?=[A-Z][A-Z.()-]{0,12}/)(?<![\w./:%@-])" + SYMBOL_BODY + 
 SYMBOL_LINE = re.compile(r"(?:United Nations\s+|Nations Unies\s+)?(?:\d{1,4}\s+)?" + SYMBOL_BODY + r"(?:\s+\d{1,4}(?:/\d{1,4})?)?")
 _LOCWORD = "(?:" + "|".join(sorted((re.escape(w) for w in _DATA["locator_words"]), key=len, reverse=True)) + ")"
 _LOCVALUE = r"(?:\d{1,4}|[IVXLC]{1,7}|[A-Z])(?:\.\d{1,4}){0,3}(?:\s?\([a-z0-9]{1,3}\))?\b(?!/)"
-_LOCLIST = _LOCVALUE + r"(?:\s{0,2}(?:[-–,]|and|et|to|à)\s{0,2}" + _LOCVALUE + r"){0,20}"
+_LOCJOIN = "(?:" + "|".join(re.escape(w) for w in _DATA["locator_joiners"]) + ")"
+_LOCLIST = _LOCVALUE + r"(?:\s{0,2}" + _LOCJOIN + r"\s{0,2}" + _LOCVALUE + r"){0,20}"
 LOCATOR = re.compile(r"(?:,?\s{0,2}\b" + _LOCWORD + r"\b\.?\s{0,2}(?:" + _LOCLIST + r"))+", re.I)
 SERIES_KINDS: dict[str, str] = _DATA["series_aliases"]
 _COMPANION = re.compile(r"\s{0,2}(?:" + "|".join(re.escape(j) for j in _DATA["companion_joiners"]) + r")\s{0,3}(?P<part>"

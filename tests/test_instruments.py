@@ -79,3 +79,10 @@ def test_fold_words_ignores_punctuation_and_case() -> None:
 def test_adopting_resolution_from_the_clause(text: str, key: str, resolution: str) -> None:
     found = {c.target: c for c in citations(text)}
     assert found[key].adopted_by == resolution
+
+
+def test_adopting_resolution_from_footnote_for_an_instrument_the_register_does_not_date() -> None:
+    text = ("The General Assembly,\n\n Taking note of the Model Bilateral Agreement on the Sharing of Confiscated Proceeds "
+            "of Crime or Property3, which\n\n__________\n 3  Economic and Social Council resolution 2005/14, annex.\n")
+    found = {c.target: c for c in citations(text)}
+    assert found["model-agreement:sharing-confiscated-proceeds"].adopted_by == "E/RES/2005/14"
